@@ -1,0 +1,32 @@
+/**
+ * AdaptiveStream: adaptive video streaming over TLS with live metrics, a network lab and a
+ * desktop player. Only {@code org.adaptivestream.app} touches JavaFX; everything else runs
+ * headless.
+ */
+module org.adaptivestream {
+    requires java.desktop;
+    requires java.management;
+    requires jdk.management;
+
+    requires javafx.controls;
+    requires javafx.swing;
+    requires org.controlsfx.controls;
+    requires org.jfree.chart.fx;
+    requires org.jfree.jfreechart;
+
+    requires org.bytedeco.javacpp;
+    requires org.bytedeco.ffmpeg;
+    requires org.bytedeco.javacv;
+
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.pkix;
+
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+
+    // javafx.graphics instantiates the Application subclass reflectively.
+    exports org.adaptivestream.app to javafx.graphics;
+    // picocli injects options into command fields.
+    opens org.adaptivestream.cli to info.picocli;
+}

@@ -1,0 +1,18 @@
+package org.adaptivestream;
+
+import org.adaptivestream.app.DesktopApp;
+import org.adaptivestream.cli.Cli;
+
+/** Entry point: no arguments opens the desktop app, a subcommand runs the command line. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            DesktopApp.launchApp();
+        } else {
+            System.exit(Cli.run(args));
+        }
+    }
+}

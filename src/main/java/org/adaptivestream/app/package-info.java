@@ -1,0 +1,2 @@
+/** The JavaFX desktop application; the only package that touches JavaFX. */
+package org.adaptivestream.app;

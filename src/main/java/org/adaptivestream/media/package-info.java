@@ -1,0 +1,2 @@
+/** Media library: preparing keyframe-aligned rendition ladders, manifests, preloading compressed packets, decoding. */
+package org.adaptivestream.media;

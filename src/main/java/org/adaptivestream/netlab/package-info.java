@@ -1,0 +1,2 @@
+/** Network lab: a local TCP relay that emulates a bottleneck link (bandwidth, delay, queue, jitter). */
+package org.adaptivestream.netlab;
