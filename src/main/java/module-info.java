@@ -27,6 +27,8 @@ module org.adaptivestream {
 
     // javafx.graphics instantiates the Application subclass reflectively.
     exports org.adaptivestream.app to javafx.graphics;
+    // Jackson writes measurement records.
+    opens org.adaptivestream.metrics to com.fasterxml.jackson.databind;
     // picocli injects options into command fields.
     opens org.adaptivestream.cli to info.picocli;
 }

@@ -1,0 +1,41 @@
+package org.adaptivestream.metrics;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.OptionalLong;
+
+/**
+ * Estimates the server clock's offset from ours. Queueing makes paths asymmetric, and the
+ * error of one sample is at most half its excess RTT, so like NTP we trust the sample with
+ * the smallest RTT among the recent ones. Not thread-safe.
+ */
+public final class ClockOffsetEstimator {
+
+    /** Enough samples (at 4 per second) to ride out a congested period without going stale. */
+    static final int WINDOW_SAMPLES = 32;
+
+    private final Deque<ClockSample> recent = new ArrayDeque<>();
+
+    public void add(ClockSample sample) {
+        if (sample.roundTripMicros() < 0) {
+            return; // a clock that stepped during the exchange: not a measurement
+        }
+        recent.addLast(sample);
+        if (recent.size() > WINDOW_SAMPLES) {
+            recent.removeFirst();
+        }
+    }
+
+    /** Server clock minus client clock in microseconds, once a sample exists. */
+    public OptionalLong offsetMicros() {
+        return recent.stream()
+                .min((a, b) -> Long.compare(a.roundTripMicros(), b.roundTripMicros()))
+                .map(s -> OptionalLong.of(s.offsetMicros()))
+                .orElse(OptionalLong.empty());
+    }
+
+    /** Converts a server timestamp to the client's clock (unchanged until an offset is known). */
+    public long toClientClock(long serverMicros) {
+        return serverMicros - offsetMicros().orElse(0);
+    }
+}
