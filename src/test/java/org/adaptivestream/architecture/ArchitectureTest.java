@@ -1,0 +1,102 @@
+package org.adaptivestream.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Layering rules, checked on the sources: the core runs without a screen, dependencies point
+ * one way, and nothing turns wire bytes into Java objects by class name.
+ */
+class ArchitectureTest {
+
+    private static final Path SOURCES = Path.of("src/main/java/org/adaptivestream");
+    private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+
+    /** Packages the core may not import from, by core package. */
+    private static final Map<String, List<String>> FORBIDDEN = Map.of(
+            "protocol", List.of("server", "client", "app", "cli", "adaptation", "netlab", "evaluation"),
+            "media", List.of("server", "client", "app", "cli", "protocol", "netlab", "evaluation"),
+            "trace", List.of("server", "client", "app", "cli", "media", "protocol", "netlab", "evaluation", "adaptation"),
+            "metrics", List.of("server", "client", "app", "cli", "netlab", "evaluation"),
+            "adaptation", List.of("server", "client", "app", "cli", "netlab", "evaluation", "protocol"),
+            "security", List.of("server", "client", "app", "cli", "media", "netlab", "evaluation", "adaptation"),
+            "server", List.of("client", "app", "cli", "evaluation"),
+            "client", List.of("server", "app", "cli", "evaluation"),
+            "netlab", List.of("server", "client", "app", "cli", "evaluation", "media", "protocol"));
+
+    @Test
+    void onlyTheAppPackageTouchesJavaFx() {
+        forEachSource((pkg, file, imports) -> {
+            if (!pkg.equals("app")) {
+                assertThat(imports).as(file.toString())
+                        .noneMatch(i -> i.startsWith("javafx.") || i.startsWith("org.controlsfx.")
+                                || i.startsWith("org.jfree.chart.fx"));
+            }
+        });
+    }
+
+    @Test
+    void corePackagesDependOneWay() {
+        forEachSource((pkg, file, imports) -> {
+            for (String banned : FORBIDDEN.getOrDefault(pkg, List.of())) {
+                assertThat(imports).as(file + " must not depend on " + banned)
+                        .noneMatch(i -> i.startsWith("org.adaptivestream." + banned + "."));
+            }
+        });
+    }
+
+    @Test
+    void noJavaDeserializationOrReflectiveLoadingAnywhere() throws IOException {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(file -> {
+                String text = read(file);
+                assertThat(text).as(file.toString())
+                        .doesNotContain("ObjectInputStream")
+                        .doesNotContain("readObject(")
+                        .doesNotContain("Class.forName(")
+                        .doesNotContain(".loadClass(");
+            });
+        }
+    }
+
+    private interface SourceCheck {
+        void check(String pkg, Path file, List<String> imports);
+    }
+
+    private static void forEachSource(SourceCheck check) {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            List<Path> sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+            assertThat(sources).as("sources found under " + SOURCES.toAbsolutePath()).hasSizeGreaterThan(10);
+            sources.forEach(file -> {
+                Path relative = SOURCES.relativize(file.getParent());
+                String pkg = relative.getNameCount() == 0 || relative.toString().isEmpty() ? "" : relative.getName(0).toString();
+                Matcher m = IMPORT.matcher(read(file));
+                List<String> imports = new java.util.ArrayList<>();
+                while (m.find()) {
+                    imports.add(m.group(1));
+                }
+                check.check(pkg, file, imports);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
