@@ -27,6 +27,8 @@ module org.adaptivestream {
 
     // javafx.graphics instantiates the Application subclass reflectively.
     exports org.adaptivestream.app to javafx.graphics;
+    // Jackson reads and writes the app's settings record.
+    opens org.adaptivestream.app to com.fasterxml.jackson.databind;
     // Jackson writes measurement records.
     opens org.adaptivestream.metrics to com.fasterxml.jackson.databind;
     // picocli injects options into command fields.

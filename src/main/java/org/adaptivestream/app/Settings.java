@@ -1,0 +1,89 @@
+package org.adaptivestream.app;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the desktop app remembers between runs. Unknown fields from a newer version are
+ * ignored and a missing or corrupt file gives the defaults, so settings can never stop the
+ * app from starting.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Settings(
+        String mode,
+        String bindAddress,
+        int serverPort,
+        String host,
+        int port,
+        String lastVideo,
+        String policy,
+        String networkProfile,
+        String staticRung,
+        boolean darkTheme,
+        boolean statsOverlay) {
+
+    public static final String FILE_NAME = "settings.json";
+    private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public static Settings defaults() {
+        return new Settings("", "127.0.0.1", 9443, "127.0.0.1", 9443, "", "default", "none", "1080p", false, true);
+    }
+
+    public static Settings load(Path configDir) {
+        Path file = configDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return defaults();
+        }
+        try {
+            Settings read = JSON.readValue(file.toFile(), Settings.class);
+            return read.withDefaultsForMissing();
+        } catch (IOException e) {
+            LOG.warn("Ignoring unreadable settings {}: {}", file, e.getMessage());
+            return defaults();
+        }
+    }
+
+    /** Writes atomically, so a crash or full disk mid-write leaves the previous settings. */
+    public void save(Path configDir) throws IOException {
+        Files.createDirectories(configDir);
+        Path temp = Files.createTempFile(configDir, ".settings", ".tmp");
+        try {
+            JSON.writeValue(temp.toFile(), this);
+            Files.move(temp, configDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private Settings withDefaultsForMissing() {
+        Settings d = defaults();
+        return new Settings(
+                orDefault(mode, d.mode),
+                orDefault(bindAddress, d.bindAddress),
+                serverPort > 0 && serverPort < 65536 ? serverPort : d.serverPort,
+                orDefault(host, d.host),
+                port > 0 && port < 65536 ? port : d.port,
+                orDefault(lastVideo, d.lastVideo),
+                orDefault(policy, d.policy),
+                orDefault(networkProfile, d.networkProfile),
+                orDefault(staticRung, d.staticRung),
+                darkTheme,
+                statsOverlay);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    public Settings withMode(String value) {
+        return new Settings(value, bindAddress, serverPort, host, port, lastVideo, policy, networkProfile, staticRung, darkTheme, statsOverlay);
+    }
+}

@@ -1,0 +1,182 @@
+package org.adaptivestream.app.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.adaptivestream.metrics.Metric;
+import org.adaptivestream.metrics.SessionMetrics;
+import org.adaptivestream.metrics.SwitchEvent;
+import org.adaptivestream.metrics.TimeSeries;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The player's live charts over a sliding window: latency, jitter, resolution, throughput
+ * against the rung's bitrate, and buffer. Every switch is marked with its reason as a
+ * tooltip. Charts only redraw when {@link #refresh} is called, so the caller decides the rate
+ * (the player does it about ten times a second, whatever the packet rate). FX thread only.
+ */
+public final class LiveCharts {
+
+    public static final double WINDOW_SECONDS = 60;
+    private static final Color SWITCH_MARK = new Color(0xE3, 0x6C, 0x09);
+    private static final int MAX_SWITCH_MARKS = 200;
+
+    private final List<Panel> panels = new ArrayList<>();
+    private final VBox node = new VBox(4);
+    private int switchesMarked;
+
+    public LiveCharts() {
+        panels.add(new Panel("Latency", "ms", List.of(Metric.RTT, Metric.DELIVERY_DELAY), List.of()));
+        panels.add(new Panel("Jitter (RFC 3550)", "ms", List.of(Metric.JITTER), List.of()));
+        panels.add(new Panel("Resolution", "lines", List.of(), List.of(Metric.RESOLUTION)));
+        panels.add(new Panel("Throughput", "Mbit/s", List.of(Metric.THROUGHPUT), List.of(Metric.RUNG_BITRATE)));
+        panels.add(new Panel("Playout buffer", "ms", List.of(Metric.BUFFER), List.of()));
+        for (Panel panel : panels) {
+            ChartViewer viewer = new ChartViewer(panel.chart);
+            viewer.setMinHeight(90);
+            viewer.setPrefHeight(140);
+            VBox.setVgrow(viewer, Priority.ALWAYS);
+            node.getChildren().add(viewer);
+        }
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    /** The charts, for export. */
+    public List<JFreeChart> charts() {
+        return panels.stream().map(p -> p.chart).toList();
+    }
+
+    /** Redraws every chart from the metrics, showing the window that ends at {@code nowSeconds}. */
+    public void refresh(SessionMetrics metrics, double nowSeconds) {
+        double from = Math.max(0, nowSeconds - WINDOW_SECONDS);
+        for (Panel panel : panels) {
+            panel.show(metrics, from, Math.max(nowSeconds, WINDOW_SECONDS / 6));
+        }
+        List<SwitchEvent> switches = metrics.switches();
+        for (int i = switchesMarked; i < switches.size() && i < MAX_SWITCH_MARKS; i++) {
+            SwitchEvent event = switches.get(i);
+            String tip = String.format(Locale.ROOT, "%.1f s: %s → %s — %s",
+                    event.timeSeconds(), event.from(), event.to(), event.reason());
+            for (Panel panel : panels) {
+                panel.mark(event.timeSeconds(), tip);
+            }
+        }
+        switchesMarked = switches.size();
+    }
+
+    /** Clears everything, for a new session. */
+    public void reset() {
+        for (Panel panel : panels) {
+            panel.clear();
+        }
+        switchesMarked = 0;
+    }
+
+    /** Writes each chart as a PNG into a folder; returns the files written. */
+    public List<Path> exportPng(Path folder, String prefix) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (Panel panel : panels) {
+            Path file = folder.resolve(prefix + "-" + panel.slug() + ".png");
+            ChartUtils.saveChartAsPNG(file.toFile(), panel.chart, 1200, 400);
+            written.add(file);
+        }
+        return written;
+    }
+
+    /** Saves one chart as a PNG. */
+    public static void savePng(JFreeChart chart, File file) throws IOException {
+        ChartUtils.saveChartAsPNG(file, chart, 1200, 500);
+    }
+
+    private static final class Panel {
+        final JFreeChart chart;
+        final Metric[] metrics;
+        final XYSeries[] series;
+        final XYPlot plot;
+
+        /** Lines for measured values; steps for values that change only at switches. */
+        Panel(String title, String unit, List<Metric> lines, List<Metric> steps) {
+            List<Metric> all = new ArrayList<>(lines);
+            all.addAll(steps);
+            this.metrics = all.toArray(Metric[]::new);
+            this.series = new XYSeries[metrics.length];
+            plot = new XYPlot();
+            plot.setDomainAxis(new NumberAxis("time (s)"));
+            NumberAxis value = new NumberAxis(unit);
+            value.setAutoRangeIncludesZero(true);
+            plot.setRangeAxis(value);
+            plot.setDataset(0, dataset(lines, 0));
+            plot.setRenderer(0, new XYLineAndShapeRenderer(true, false));
+            plot.setDataset(1, dataset(steps, lines.size()));
+            plot.setRenderer(1, new XYStepRenderer());
+            for (int r = 0; r < 2; r++) {
+                for (int i = 0; i < metrics.length; i++) {
+                    plot.getRenderer(r).setSeriesStroke(i, new BasicStroke(1.6f));
+                }
+            }
+            chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT.deriveFont(12f), plot, metrics.length > 1);
+        }
+
+        private XYSeriesCollection dataset(List<Metric> of, int firstIndex) {
+            XYSeriesCollection dataset = new XYSeriesCollection();
+            for (int i = 0; i < of.size(); i++) {
+                series[firstIndex + i] = new XYSeries(of.get(i).title(), false, true);
+                dataset.addSeries(series[firstIndex + i]);
+            }
+            return dataset;
+        }
+
+        String slug() {
+            return chart.getTitle().getText().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("-$", "");
+        }
+
+        void show(SessionMetrics source, double from, double to) {
+            for (int i = 0; i < metrics.length; i++) {
+                TimeSeries.Points points = source.series(metrics[i]).since(from);
+                XYSeries target = series[i];
+                target.setNotify(false);
+                target.clear();
+                for (int p = 0; p < points.size(); p++) {
+                    target.add(points.time(p), points.value(p), false);
+                }
+                target.setNotify(true);
+            }
+            plot.getDomainAxis().setRange(Math.max(0, to - WINDOW_SECONDS), to);
+        }
+
+        void mark(double timeSeconds, String tooltip) {
+            XYLineAnnotation line = new XYLineAnnotation(timeSeconds, -1e9, timeSeconds, 1e9,
+                    new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f),
+                    SWITCH_MARK);
+            line.setToolTipText(tooltip);
+            plot.addAnnotation(line, false);
+        }
+
+        void clear() {
+            for (XYSeries s : series) {
+                s.clear();
+            }
+            plot.clearAnnotations();
+        }
+    }
+}
