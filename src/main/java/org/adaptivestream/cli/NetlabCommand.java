@@ -78,7 +78,7 @@ final class NetlabCommand implements Callable<Integer> {
         try (link) {
             out.printf("netlab: %s%n", profile.describe());
             out.printf("netlab: listening on %s:%d, relaying to %s%n",
-                    link.localAddress().getHostString(), link.localAddress().getPort(), upstream);
+                    link.localAddress().getAddress().getHostAddress(), link.localAddress().getPort(), upstream);
             out.flush();
             report(link, out);
         } finally {

@@ -79,8 +79,9 @@ public record NetworkProfile(
 
     /** One line for logs and the command line. */
     public String describe() {
-        return String.format("%s: %s, delay %d ms, jitter ±%d ms, queue %d KiB%s",
-                name, capacity, oneWayDelay.toMillis(), jitter.toMillis(), queueBytes / 1024,
+        return String.format("%s: %s, delay %d ms%s, queue %d KiB%s",
+                name, capacity, oneWayDelay.toMillis(),
+                jitter.isZero() ? "" : " ± " + jitter.toMillis() + " ms jitter", queueBytes / 1024,
                 uplinkCapacity.map(u -> ", uplink " + u).orElse(""));
     }
 
