@@ -9,14 +9,16 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Propagation along one direction of one connection: chunks that have left the bottleneck
- * wait here for the one-way delay (plus jitter) and come out in order. Jittered delivery times
+ * Propagation along one direction of one connection: each chunk, once admitted to the
+ * bottleneck, waits here until its last bit has left the bottleneck and then for the one-way
+ * delay (plus jitter), and comes out in order. Jittered delivery times
  * are never earlier than the previous chunk's, because a TCP stream is never reordered; under
  * a steady flow that pushes the delay towards the top of the jitter range, as netem does.
  *
  * <p>The bytes held are bounded so that a receiver that stops reading stops the relay too
- * instead of growing the line without limit; the bound is twice what the link can put in
- * flight, so it never limits a reading receiver. One thread puts, one takes.
+ * instead of growing the line without limit; the bound is the bottleneck's queue plus twice
+ * what the link can have in flight, so it never limits a reading receiver. One thread puts,
+ * one takes.
  */
 final class DelayLine {
 
@@ -45,10 +47,10 @@ final class DelayLine {
         this.meter = meter;
     }
 
-    /** The byte bound for a line carrying up to {@code peakBitsPerSecond} with this delay. */
-    static long budgetFor(double peakBitsPerSecond, Duration delay, Duration jitter) {
+    /** The byte bound for a line behind this queue carrying up to {@code peakBitsPerSecond} with this delay. */
+    static long budgetFor(int queueBytes, double peakBitsPerSecond, Duration delay, Duration jitter) {
         double inFlightBytes = peakBitsPerSecond / 8 * (delay.toNanos() + jitter.toNanos()) / 1e9;
-        return (long) Math.min(MAX_BUDGET_BYTES, Math.max(MIN_BUDGET_BYTES, 2 * inFlightBytes));
+        return queueBytes + (long) Math.min(MAX_BUDGET_BYTES, Math.max(MIN_BUDGET_BYTES, 2 * inFlightBytes));
     }
 
     /**
@@ -68,7 +70,7 @@ final class DelayLine {
             lastDeliveryNanoTime = deliverAt;
             chunks.addLast(new Chunk(bytes, deliverAt));
             heldBytes += bytes.length;
-            meter.propagating(bytes.length);
+            meter.held(bytes.length);
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -124,7 +126,7 @@ final class DelayLine {
             due.add(next);
             bytes += next.bytes().length;
             heldBytes -= next.bytes().length;
-            meter.propagating(-next.bytes().length);
+            meter.held(-next.bytes().length);
             if (next.isEndOfStream()) {
                 break;
             }

@@ -23,8 +23,9 @@ public record LinkCounters(
      * @param deliveredBytes bytes handed to the receiving socket
      * @param queuedBytes bytes in the bottleneck queue now, including the chunk being serialised
      * @param peakQueuedBytes the most ever queued at once; never above the profile's queue size
-     * @param propagatingBytes bytes past the bottleneck, still within the one-way delay
+     * @param heldBytes bytes read from the sender and not yet delivered: those queued plus
+     *     those propagating through the one-way delay
      */
-    public record Direction(long deliveredBytes, long queuedBytes, long peakQueuedBytes, long propagatingBytes) {
+    public record Direction(long deliveredBytes, long queuedBytes, long peakQueuedBytes, long heldBytes) {
     }
 }

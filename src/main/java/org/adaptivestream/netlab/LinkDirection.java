@@ -21,7 +21,7 @@ final class LinkDirection {
         this.delay = delay;
         this.jitter = jitter;
         double peak = capacity.map(LinkDirection::peakBitsPerSecond).orElse(DelayLine.UNLIMITED_BITS_PER_SECOND);
-        this.lineBudgetBytes = DelayLine.budgetFor(peak, delay, jitter);
+        this.lineBudgetBytes = DelayLine.budgetFor(queueBytes, peak, delay, jitter);
     }
 
     Bottleneck bottleneck() {
@@ -39,7 +39,7 @@ final class LinkDirection {
 
     LinkCounters.Direction counters() {
         return new LinkCounters.Direction(meter.deliveredBytes(), bottleneck.queuedBytes(),
-                bottleneck.peakQueuedBytes(), meter.propagatingBytes());
+                bottleneck.peakQueuedBytes(), meter.heldBytes());
     }
 
     private static double peakBitsPerSecond(CapacityTrace trace) {

@@ -7,22 +7,22 @@ import java.util.concurrent.atomic.LongAdder;
 final class TrafficMeter {
 
     private final LongAdder deliveredBytes = new LongAdder();
-    private final AtomicLong propagatingBytes = new AtomicLong();
+    private final AtomicLong heldBytes = new AtomicLong();
 
     void delivered(long bytes) {
         deliveredBytes.add(bytes);
     }
 
-    /** Adds (or, negative, removes) bytes between the bottleneck and the receiver. */
-    void propagating(long bytes) {
-        propagatingBytes.addAndGet(bytes);
+    /** Adds (or, negative, removes) bytes read from the sender and not yet delivered. */
+    void held(long bytes) {
+        heldBytes.addAndGet(bytes);
     }
 
     long deliveredBytes() {
         return deliveredBytes.sum();
     }
 
-    long propagatingBytes() {
-        return propagatingBytes.get();
+    long heldBytes() {
+        return heldBytes.get();
     }
 }

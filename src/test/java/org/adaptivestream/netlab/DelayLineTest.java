@@ -20,14 +20,14 @@ class DelayLineTest {
         DelayLine line = new DelayLine(Duration.ofMillis(30), Duration.ZERO, 1 << 20, 1, meter);
         long departure = System.nanoTime();
         line.put(new byte[100], departure);
-        assertThat(meter.propagatingBytes()).isEqualTo(100);
+        assertThat(meter.heldBytes()).isEqualTo(100);
 
         List<Chunk> due = line.takeDue(64 * 1024);
 
         assertThat(System.nanoTime() - departure).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(30));
         assertThat(due).hasSize(1);
         assertThat(due.get(0).deliverAtNanoTime()).isEqualTo(departure + TimeUnit.MILLISECONDS.toNanos(30));
-        assertThat(meter.propagatingBytes()).isZero();
+        assertThat(meter.heldBytes()).isZero();
     }
 
     @Test
@@ -99,10 +99,10 @@ class DelayLineTest {
     }
 
     @Test
-    void budgetFor_coversTwiceWhatTheLinkHoldsInFlight() {
+    void budgetFor_coversTheQueueAndTwiceWhatTheLinkHoldsInFlight() {
         // 80 Mbit/s for 100 ms is 1 MB in flight.
-        assertThat(DelayLine.budgetFor(80e6, Duration.ofMillis(100), Duration.ZERO)).isEqualTo(2_000_000);
-        assertThat(DelayLine.budgetFor(1e6, Duration.ofMillis(1), Duration.ZERO)).isEqualTo(DelayLine.MIN_BUDGET_BYTES);
-        assertThat(DelayLine.budgetFor(1e10, Duration.ofSeconds(1), Duration.ZERO)).isEqualTo(DelayLine.MAX_BUDGET_BYTES);
+        assertThat(DelayLine.budgetFor(5000, 80e6, Duration.ofMillis(100), Duration.ZERO)).isEqualTo(2_005_000);
+        assertThat(DelayLine.budgetFor(5000, 1e6, Duration.ofMillis(1), Duration.ZERO)).isEqualTo(5000 + DelayLine.MIN_BUDGET_BYTES);
+        assertThat(DelayLine.budgetFor(5000, 1e10, Duration.ofSeconds(1), Duration.ZERO)).isEqualTo(5000 + DelayLine.MAX_BUDGET_BYTES);
     }
 }
