@@ -11,9 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Propagation along one direction of one connection: each chunk, once admitted to the
  * bottleneck, waits here until its last bit has left the bottleneck and then for the one-way
- * delay (plus jitter), and comes out in order. Jittered delivery times
- * are never earlier than the previous chunk's, because a TCP stream is never reordered; under
- * a steady flow that pushes the delay towards the top of the jitter range, as netem does.
+ * delay (plus jitter), and comes out in order. Jittered delivery times are never earlier than
+ * the previous chunk's, because a TCP stream is never reordered; under a steady flow that
+ * pushes the delay towards the top of the jitter range, as netem does.
  *
  * <p>The bytes held are bounded so that a receiver that stops reading stops the relay too
  * instead of growing the line without limit; the bound is the bottleneck's queue plus twice
@@ -34,7 +34,9 @@ final class DelayLine {
     private final SplittableRandom random;
     private final TrafficMeter meter;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    /** Signalled when a chunk arrives in an empty line: later chunks are never due sooner. */
+    private final Condition headArrived = lock.newCondition();
+    private final Condition roomFreed = lock.newCondition();
     private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
     private long heldBytes;
     private long lastDeliveryNanoTime = Long.MIN_VALUE;
@@ -47,7 +49,7 @@ final class DelayLine {
         this.meter = meter;
     }
 
-    /** The byte bound for a line behind this queue carrying up to {@code peakBitsPerSecond} with this delay. */
+    /** The byte bound for a line behind a queue of {@code queueBytes}, at up to {@code peakBitsPerSecond}. */
     static long budgetFor(int queueBytes, double peakBitsPerSecond, Duration delay, Duration jitter) {
         double inFlightBytes = peakBitsPerSecond / 8 * (delay.toNanos() + jitter.toNanos()) / 1e9;
         return queueBytes + (long) Math.min(MAX_BUDGET_BYTES, Math.max(MIN_BUDGET_BYTES, 2 * inFlightBytes));
@@ -61,7 +63,7 @@ final class DelayLine {
         lock.lockInterruptibly();
         try {
             while (heldBytes > 0 && heldBytes + bytes.length > budgetBytes) {
-                changed.await();
+                roomFreed.await();
             }
             long deliverAt = departureNanoTime + delayNanos + jitterSampleNanos();
             if (lastDeliveryNanoTime != Long.MIN_VALUE && deliverAt - lastDeliveryNanoTime < 0) {
@@ -71,7 +73,9 @@ final class DelayLine {
             chunks.addLast(new Chunk(bytes, deliverAt));
             heldBytes += bytes.length;
             meter.held(bytes.length);
-            changed.signalAll();
+            if (chunks.size() == 1) {
+                headArrived.signal();
+            }
         } finally {
             lock.unlock();
         }
@@ -88,12 +92,12 @@ final class DelayLine {
             while (true) {
                 Chunk head = chunks.peekFirst();
                 if (head == null) {
-                    changed.await();
+                    headArrived.await();
                     continue;
                 }
                 long wait = head.deliverAtNanoTime() - System.nanoTime();
                 if (wait > 0) {
-                    changed.awaitNanos(wait);
+                    headArrived.awaitNanos(wait);
                     continue;
                 }
                 return removeDue(maxBytes);
@@ -131,7 +135,7 @@ final class DelayLine {
                 break;
             }
         }
-        changed.signalAll();
+        roomFreed.signal();
         return due;
     }
 

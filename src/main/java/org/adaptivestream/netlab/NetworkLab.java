@@ -62,6 +62,6 @@ public final class NetworkLab {
             server.close();
             throw e;
         }
-        return new RelayLink(server, upstream, profile, clock);
+        return new RelayLink(server, upstream, profile, clock).start();
     }
 }

@@ -32,7 +32,7 @@ final class RelayLink implements EmulatedLink {
     private final AtomicLong accepted = new AtomicLong();
     private volatile boolean closed;
 
-    /** Takes ownership of a bound server socket and starts accepting. */
+    /** Takes ownership of a bound server socket; {@link #start()} begins accepting. */
     RelayLink(ServerSocket server, InetSocketAddress upstream, NetworkProfile profile, TraceClock clock) {
         this.server = server;
         this.localAddress = (InetSocketAddress) server.getLocalSocketAddress();
@@ -44,7 +44,11 @@ final class RelayLink implements EmulatedLink {
         this.uplink = new LinkDirection(profile.uplinkCapacity(), profile.queueBytes(),
                 profile.oneWayDelay(), Duration.ZERO, clock);
         this.threadPrefix = "netlab-" + localAddress.getPort() + "-";
+    }
+
+    RelayLink start() {
         startThread("accept", this::acceptLoop);
+        return this;
     }
 
     private void acceptLoop() {
