@@ -101,6 +101,25 @@ class EmulatedLinkLifecycleTest {
 
     @Test
     @Timeout(10)
+    void clientVanishes_whileServerSends_serverConnectionEnds() throws Exception {
+        try (LoopbackServer flood = LoopbackServer.start(LoopbackServer.flood());
+                EmulatedLink link = NetworkLab.start(flood.address(), EmulatedLinkAccuracyTest.fixedRate(8e6))) {
+            Socket socket = connect(link);
+            assertThat(socket.getInputStream().read()).isNotNegative();
+            socket.setSoLinger(true, 0);
+            socket.close();
+
+            awaitNoConnections(link);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (flood.finishedConnections() == 0 && System.nanoTime() - deadline < 0) {
+                Thread.sleep(10);
+            }
+            assertThat(flood.finishedConnections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Timeout(10)
     void upstreamAbsent_clientConnectionEndsAndLinkStaysUp() throws Exception {
         InetSocketAddress nobody;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A test server on a loopback ephemeral port: one thread per connection, running a handler. */
@@ -27,6 +28,7 @@ final class LoopbackServer implements AutoCloseable {
     private final ServerSocket server;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final AtomicInteger finished = new AtomicInteger();
     private volatile boolean closed;
 
     private LoopbackServer(Handler handler) throws IOException {
@@ -42,6 +44,8 @@ final class LoopbackServer implements AutoCloseable {
                             handler.handle(socket);
                         } catch (IOException ignored) {
                             // The test sees what the client sees; the server only serves.
+                        } finally {
+                            finished.incrementAndGet();
                         }
                     }, "test-server-conn");
                     worker.setDaemon(true);
@@ -63,6 +67,11 @@ final class LoopbackServer implements AutoCloseable {
 
     InetSocketAddress address() {
         return (InetSocketAddress) server.getLocalSocketAddress();
+    }
+
+    /** Connections whose handler has returned or failed. */
+    int finishedConnections() {
+        return finished.get();
     }
 
     @Override
