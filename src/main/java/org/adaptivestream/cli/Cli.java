@@ -21,6 +21,7 @@ public final class Cli implements Runnable {
     /** Builds the command tree; subcommands are registered here and nowhere else. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Cli());
+        cli.addSubcommand(new NetlabCommand());
         return cli;
     }
 
