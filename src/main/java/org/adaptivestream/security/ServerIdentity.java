@@ -113,13 +113,20 @@ public final class ServerIdentity {
                 LOG.warn("{} was readable by others; made it owner-only", keyStoreFile);
             }
             X509Certificate leaf = identity.certificate();
-            if (!leaf.getNotAfter().toInstant().isAfter(now.plus(RENEW_BEFORE_EXPIRY))) {
+            Instant notAfter = leaf.getNotAfter().toInstant();
+            if (!notAfter.isAfter(now.plus(RENEW_BEFORE_EXPIRY))) {
                 if (!SelfSignedCertificates.isSelfSigned(leaf)) {
+                    // Someone else's certificate: warn while it still works, refuse once it does not.
+                    String advice = " It was not made by AdaptiveStream, so it is not renewed automatically: replace "
+                            + keyStoreFile + " with a renewed one, or delete it (and " + CERTIFICATE_FILE
+                            + ") to use a self-signed certificate.";
+                    if (notAfter.isAfter(now)) {
+                        LOG.warn("The certificate in {} expires {}.{}", keyStoreFile, notAfter, advice);
+                        identity.writeCertificatePemIfChanged(certsDir.resolve(CERTIFICATE_FILE));
+                        return identity;
+                    }
                     throw new IdentityStoreException("The certificate in " + keyStoreFile + " (issued by "
-                            + leaf.getIssuerX500Principal().getName() + ") expires "
-                            + leaf.getNotAfter().toInstant() + ". It was not made by AdaptiveStream, so it is not"
-                            + " renewed automatically: replace " + keyStoreFile + " with a renewed one, or delete it"
-                            + " (and " + CERTIFICATE_FILE + ") to use a self-signed certificate.");
+                            + leaf.getIssuerX500Principal().getName() + ") expired on " + notAfter + "." + advice);
                 }
                 LOG.warn("The server certificate {} expires {}; making a new one (clients will see a new fingerprint)",
                         identity.fingerprint(), leaf.getNotAfter().toInstant());
