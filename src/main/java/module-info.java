@@ -29,4 +29,6 @@ module org.adaptivestream {
     exports org.adaptivestream.app to javafx.graphics;
     // picocli injects options into command fields.
     opens org.adaptivestream.cli to info.picocli;
+    // Jackson builds the manifest records reflectively.
+    opens org.adaptivestream.media to com.fasterxml.jackson.databind;
 }
