@@ -127,10 +127,15 @@ public final class MediaLibrary {
      * returns its manifest; otherwise returns empty and does nothing.
      */
     public Optional<Manifest> ensureSample(ProgressListener listener, CancelToken cancel) throws MediaException {
+        return ensureSample(SampleClip.DEFAULT_SECONDS, listener, cancel);
+    }
+
+    /** As {@link #ensureSample(ProgressListener, CancelToken)} with a shorter sample, for tests. */
+    Optional<Manifest> ensureSample(int seconds, ProgressListener listener, CancelToken cancel) throws MediaException {
         if (!readyVideos().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(prepareSample(VideoId.trusted(SAMPLE_ID), true, listener, cancel));
+        return Optional.of(prepareSample(VideoId.trusted(SAMPLE_ID), seconds, true, listener, cancel));
     }
 
     /** A ready video's manifest. */
