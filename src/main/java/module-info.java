@@ -33,4 +33,6 @@ module org.adaptivestream {
     opens org.adaptivestream.metrics to com.fasterxml.jackson.databind;
     // picocli injects options into command fields.
     opens org.adaptivestream.cli to info.picocli;
+    // Jackson builds the manifest records reflectively.
+    opens org.adaptivestream.media to com.fasterxml.jackson.databind;
 }

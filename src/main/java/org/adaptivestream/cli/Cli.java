@@ -1,5 +1,8 @@
 package org.adaptivestream.cli;
 
+import java.util.function.Supplier;
+import org.adaptivestream.Workspace;
+import org.adaptivestream.media.MediaLibrary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +24,10 @@ public final class Cli implements Runnable {
     /** Builds the command tree; subcommands are registered here and nowhere else. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Cli());
+        Supplier<MediaLibrary> library = () -> MediaLibrary.of(Workspace.current());
+        cli.addSubcommand(new PrepareCommand(library));
+        cli.addSubcommand(new LibraryCommand(library));
+        cli.addSubcommand(new PreloadCommand(library));
         cli.addSubcommand(new NetlabCommand());
         return cli;
     }

@@ -1,0 +1,240 @@
+package org.adaptivestream.media;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_EF_EXPLODE;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_INPUT_BUFFER_PADDING_SIZE;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGRA;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_image_fill_arrays;
+import static org.bytedeco.ffmpeg.global.avutil.av_image_get_buffer_size;
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+
+import java.nio.ByteBuffer;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+
+/**
+ * {@link VideoDecoder} over FFmpeg's decoders (avcodec send/receive), converting to BGRA with
+ * swscale. Packet and picture buffers are allocated once and grown only when a bigger packet
+ * or picture arrives, so steady decoding allocates nothing large.
+ */
+public final class FfmpegVideoDecoder implements VideoDecoder {
+
+    /** Row alignment of the BGRA buffer: swscale's vector code writes whole vectors, so rows get room to spare. */
+    private static final int PIXEL_ROW_ALIGN_BYTES = 64;
+    private static final int BYTES_PER_PIXEL = 4;
+    private static final byte[] PACKET_PADDING = new byte[AV_INPUT_BUFFER_PADDING_SIZE];
+
+    private final AVPacket packet = av_packet_alloc();
+    private final AVFrame decoded = av_frame_alloc();
+    private final AVFrame bgra = av_frame_alloc();
+    private AVCodecContext context;
+    private CodecConfig config;
+    private BytePointer packetBuffer;
+    private ByteBuffer packetView;
+    private BytePointer pixels;
+    private ByteBuffer pixelView;
+    private int pixelsWidth;
+    private int pixelsHeight;
+    private SwsContext scaler;
+    private boolean closed;
+
+    public FfmpegVideoDecoder() {
+        Ffmpeg.init();
+    }
+
+    @Override
+    public void configure(CodecConfig newConfig) throws DecodeException {
+        requireOpen();
+        if (newConfig.equals(config)) {
+            return;
+        }
+        freeContext();
+        AVCodec codec = avcodec_find_decoder(newConfig.codecId());
+        if (codec == null || codec.isNull()) {
+            throw new DecodeException("No decoder for " + newConfig.codecName() + " in this FFmpeg build");
+        }
+        AVCodecContext created = avcodec_alloc_context3(codec);
+        created.width(newConfig.width()).height(newConfig.height())
+                .pkt_timebase(av_make_q(1, 1_000_000))
+                // One thread: frames come out as soon as their packet goes in, which a live player wants.
+                .thread_count(1)
+                // Report damage as an error instead of concealing it into a garbled picture.
+                .err_recognition(created.err_recognition() | AV_EF_EXPLODE);
+        int length = newConfig.extradataLength();
+        if (length > 0) {
+            // FFmpeg frees extradata with av_free, and its parsers read past the end: allocate it its way, padded.
+            BytePointer extradata = new BytePointer(av_mallocz(length + AV_INPUT_BUFFER_PADDING_SIZE));
+            extradata.put(newConfig.extradataUnsafe(), 0, length);
+            created.extradata(extradata).extradata_size(length);
+        }
+        int result = avcodec_open2(created, codec, (AVDictionary) null);
+        if (result < 0) {
+            avcodec_free_context(created);
+            throw new DecodeException("Cannot open the " + newConfig.codecName() + " decoder for " + newConfig.width()
+                    + "x" + newConfig.height() + ": " + Ffmpeg.errorText(result));
+        }
+        context = created;
+        config = newConfig;
+    }
+
+    @Override
+    public void decode(EncodedPacket encoded, FrameConsumer consumer) throws DecodeException {
+        requireConfigured();
+        fillPacket(encoded);
+        int result = avcodec_send_packet(context, packet);
+        if (result < 0 && result != AVERROR_EAGAIN()) {
+            avcodec_flush_buffers(context);
+            throw new DecodeException("Cannot decode the " + config.codecName() + " packet at " + encoded.ptsMicros()
+                    + " us (" + encoded.size() + " bytes): " + Ffmpeg.errorText(result));
+        }
+        drain(consumer, encoded.ptsMicros());
+    }
+
+    @Override
+    public void flush(FrameConsumer consumer) throws DecodeException {
+        requireConfigured();
+        int result = avcodec_send_packet(context, null);
+        if (result < 0 && result != AVERROR_EOF()) {
+            avcodec_flush_buffers(context);
+            throw new DecodeException("Cannot flush the " + config.codecName() + " decoder: " + Ffmpeg.errorText(result));
+        }
+        drain(consumer, -1);
+        avcodec_flush_buffers(context);
+    }
+
+    private void fillPacket(EncodedPacket encoded) {
+        int size = encoded.size();
+        int needed = size + AV_INPUT_BUFFER_PADDING_SIZE;
+        if (packetBuffer == null || packetView.capacity() < needed) {
+            if (packetBuffer != null) {
+                packetBuffer.close();
+            }
+            int capacity = Math.max(needed, packetView == null ? 64 * 1024 : packetView.capacity() * 2);
+            packetBuffer = new BytePointer(capacity);
+            packetView = packetBuffer.capacity(capacity).asByteBuffer();
+        }
+        packetView.clear();
+        packetView.put(encoded.data());
+        packetView.put(PACKET_PADDING);
+        packet.data(packetBuffer).size(size)
+                .pts(encoded.ptsMicros()).dts(encoded.dtsMicros())
+                .flags(encoded.keyframe() ? AV_PKT_FLAG_KEY : 0);
+    }
+
+    private void drain(FrameConsumer consumer, long packetPts) throws DecodeException {
+        while (true) {
+            int result = avcodec_receive_frame(context, decoded);
+            if (result == AVERROR_EAGAIN() || result == AVERROR_EOF()) {
+                return;
+            }
+            if (result < 0) {
+                avcodec_flush_buffers(context);
+                throw new DecodeException("Cannot decode the " + config.codecName() + " picture of the packet at "
+                        + packetPts + " us: " + Ffmpeg.errorText(result));
+            }
+            consumer.accept(toBgra());
+        }
+    }
+
+    private DecodedFrame toBgra() throws DecodeException {
+        int width = decoded.width();
+        int height = decoded.height();
+        if (pixels == null || width != pixelsWidth || height != pixelsHeight) {
+            allocatePixels(width, height);
+        }
+        scaler = sws_getCachedContext(scaler, width, height, decoded.format(), width, height, AV_PIX_FMT_BGRA,
+                SWS_BILINEAR, null, null, (DoublePointer) null);
+        if (scaler == null || scaler.isNull()) {
+            throw new DecodeException("Cannot convert " + width + "x" + height + " pictures (pixel format "
+                    + decoded.format() + ") to BGRA");
+        }
+        sws_scale(scaler, decoded.data(), decoded.linesize(), 0, height, bgra.data(), bgra.linesize());
+        long pts = decoded.best_effort_timestamp();
+        return new DecodedFrame(width, height, bgra.linesize(0), pts == AV_NOPTS_VALUE ? decoded.pts() : pts,
+                pixelView.asReadOnlyBuffer());
+    }
+
+    private void allocatePixels(int width, int height) {
+        if (pixels != null) {
+            pixels.close();
+        }
+        int size = av_image_get_buffer_size(AV_PIX_FMT_BGRA, width, height, PIXEL_ROW_ALIGN_BYTES);
+        // A spare aligned row beyond the picture: vector writes at the last row's end stay in our memory.
+        int padded = size + width * BYTES_PER_PIXEL + 2 * PIXEL_ROW_ALIGN_BYTES;
+        pixels = new BytePointer(padded);
+        av_image_fill_arrays(bgra.data(), bgra.linesize(), pixels, AV_PIX_FMT_BGRA, width, height, PIXEL_ROW_ALIGN_BYTES);
+        int stride = bgra.linesize(0);
+        pixelView = pixels.capacity(padded).asByteBuffer();
+        pixelView.limit(stride * height);
+        pixelsWidth = width;
+        pixelsHeight = height;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("decoder is closed");
+        }
+    }
+
+    private void requireConfigured() {
+        requireOpen();
+        if (context == null) {
+            throw new IllegalStateException("configure the decoder before decoding");
+        }
+    }
+
+    private void freeContext() {
+        if (context != null) {
+            avcodec_free_context(context);
+            context = null;
+            config = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        freeContext();
+        if (scaler != null) {
+            sws_freeContext(scaler);
+            scaler = null;
+        }
+        av_packet_free(packet);
+        av_frame_free(decoded);
+        av_frame_free(bgra);
+        if (packetBuffer != null) {
+            packetBuffer.close();
+        }
+        if (pixels != null) {
+            pixels.close();
+        }
+    }
+}
