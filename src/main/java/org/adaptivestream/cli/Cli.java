@@ -29,6 +29,7 @@ public final class Cli implements Runnable {
         cli.addSubcommand(new LibraryCommand(library));
         cli.addSubcommand(new PreloadCommand(library));
         cli.addSubcommand(new NetlabCommand());
+        cli.addSubcommand(new ServerCommand(Workspace::current));
         return cli;
     }
 

@@ -56,6 +56,14 @@ public final class EncodedPacket {
         return ByteBuffer.wrap(data).asReadOnlyBuffer();
     }
 
+    /**
+     * The packet's own array, not a copy: the server sends the same preloaded bytes to every
+     * client without copying them. Callers must never modify it.
+     */
+    public byte[] sharedBytes() {
+        return data;
+    }
+
     /** A copy of the bytes. */
     public byte[] toByteArray() {
         return data.clone();

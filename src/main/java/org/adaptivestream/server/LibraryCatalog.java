@@ -39,14 +39,14 @@ public final class LibraryCatalog implements VideoCatalog {
         Map<String, PreloadedVideo> loaded = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         for (LibraryEntry entry : library.list()) {
-            Optional<Manifest> manifest = entry.manifest();
-            if (manifest.isEmpty()) {
-                failures.add(entry.id() + ": " + entry.problem().orElse("damaged"));
+            if (entry instanceof LibraryEntry.Damaged damaged) {
+                failures.add(damaged.folderName() + ": " + damaged.problem());
                 continue;
             }
-            String id = manifest.get().id();
+            Manifest manifest = ((LibraryEntry.Ready) entry).manifest();
+            String id = manifest.id();
             PreloadedVideo previous = videos.get(id);
-            if (previous != null && previous.manifest().equals(manifest.get())) {
+            if (previous != null && previous.manifest().equals(manifest)) {
                 loaded.put(id, previous);
                 continue;
             }
@@ -85,7 +85,7 @@ public final class LibraryCatalog implements VideoCatalog {
         List<RenditionInfo> renditions = new ArrayList<>();
         for (Rung rung : Rung.values()) {
             RenditionEntry entry = manifest.rendition(rung);
-            renditions.add(new RenditionInfo(rung, entry.width(), entry.height(), entry.bitsPerSecond()));
+            renditions.add(new RenditionInfo(rung, entry.width(), entry.height(), entry.averageBitsPerSecond()));
         }
         return new VideoInfo(manifest.id(), manifest.title(), manifest.durationMicros(),
                 manifest.frameRate().perSecond(), manifest.gopFrames(), renditions);
