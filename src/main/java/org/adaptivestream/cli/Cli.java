@@ -30,6 +30,7 @@ public final class Cli implements Runnable {
         cli.addSubcommand(new PreloadCommand(library));
         cli.addSubcommand(new NetlabCommand());
         cli.addSubcommand(new ServerCommand(Workspace::current));
+        cli.addSubcommand(new ClientCommand(Workspace::current));
         return cli;
     }
 

@@ -45,10 +45,19 @@ public final class TlsClient {
      */
     public static SSLSocket connect(String host, int port, ServerVerifier verifier, Duration timeout)
             throws IOException {
+        return connect(host, port, new InetSocketAddress(host, port), verifier, timeout);
+    }
+
+    /**
+     * As {@link #connect(String, int, ServerVerifier, Duration)}, but dials {@code dial} (a
+     * network-lab relay, say) while verifying and remembering the server as {@code host:port}.
+     */
+    public static SSLSocket connect(String host, int port, InetSocketAddress dial, ServerVerifier verifier,
+                                    Duration timeout) throws IOException {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(verifier, "verifier");
         try {
-            return connectOnce(host, port, verifier, timeout);
+            return connectOnce(host, port, dial, verifier, timeout);
         } catch (UntrustedServerException refused) {
             if (refused.reason() != UntrustedServerException.Reason.UNKNOWN_SERVER
                     || !(verifier instanceof TrustOnFirstUseVerifier tofu)
@@ -56,17 +65,18 @@ public final class TlsClient {
                 throw refused;
             }
             tofu.confirmFirstContact(host, port, refused.presented().get());
-            return connectOnce(host, port, verifier, timeout);
+            return connectOnce(host, port, dial, verifier, timeout);
         }
     }
 
-    private static SSLSocket connectOnce(String host, int port, ServerVerifier verifier, Duration timeout)
+    private static SSLSocket connectOnce(String host, int port, InetSocketAddress dial, ServerVerifier verifier,
+                                         Duration timeout)
             throws IOException {
         SSLContext context = TlsContexts.client(verifier);
         Socket plain = new Socket();
         SSLSocket socket = null;
         try {
-            plain.connect(new InetSocketAddress(host, port), Math.toIntExact(Math.max(1, timeout.toMillis())));
+            plain.connect(dial, Math.toIntExact(Math.max(1, timeout.toMillis())));
             // Layering over a connected socket keeps 'host' as the peer name: SNI, host-name
             // checks and the known-servers key all use what the user typed.
             socket = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);

@@ -1,0 +1,323 @@
+package org.adaptivestream.client;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.adaptivestream.media.CodecConfig;
+import org.adaptivestream.media.DecodeException;
+import org.adaptivestream.media.EncodedPacket;
+import org.adaptivestream.media.FfmpegVideoDecoder;
+import org.adaptivestream.media.Rung;
+import org.adaptivestream.media.VideoDecoder;
+import org.adaptivestream.metrics.SessionMetrics;
+import org.adaptivestream.metrics.StallDetector;
+
+/**
+ * The playout buffer and its clock. Compressed packets wait here until their time; the
+ * playout thread then decodes and shows them. The clock maps a packet's timestamp to a local
+ * instant, {@code pts + offset}, fixed when the first keyframe after a start or seek arrives
+ * so that it plays {@code targetDelay} after arriving.
+ *
+ * <p>A packet that arrives after its instant means playback waited for it — a stall — and the
+ * clock shifts to absorb it, so later frames are not all late too. When more than the target
+ * is buffered (after a stall, say) playout runs {@value #CATCH_UP_RATE_PERCENT}% fast until back
+ * at the target, as a jitter buffer does. A packet that arrived in time but comes up late
+ * (slow decoding) is decoded, since later frames depend on it, but not shown: a dropped frame.
+ *
+ * <p>Threads: the client's reader calls {@link #configure} and {@link #enqueue}; the control
+ * thread reads levels; the playout thread decodes and calls the sink. Decoding runs outside
+ * the lock.
+ */
+final class Playout {
+
+    static final int CATCH_UP_RATE_PERCENT = 5;
+    /** More than this many queued packets (about a minute at 30 fps) means the clock is wrong: start over. */
+    static final int MAX_QUEUED_PACKETS = 2_000;
+    private static final long IDLE_WAIT_MICROS = 50_000;
+
+    /** Reports the first frame shown from a rung other than the previous one. */
+    interface SwitchShown {
+        void shown(Rung from, Rung to, long nowMicros);
+    }
+
+    private sealed interface Item permits Config, Packet {
+    }
+
+    private record Config(CodecConfig config, Rung rung) implements Item {
+    }
+
+    private record Packet(EncodedPacket packet, Rung rung, long arrivalMicros) implements Item {
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Deque<Item> queue = new ArrayDeque<>();
+    private final SessionMetrics metrics;
+    private final FrameSink sink;
+    private final SwitchShown switchShown;
+    private final long targetDelayMicros;
+    private final Thread thread;
+    private final VideoDecoder decoder = new FfmpegVideoDecoder();
+    private StallDetector stalls;
+    private volatile boolean running = true;
+    private boolean paused;
+    private boolean anchored;
+    private long offsetMicros;
+    private long newestQueuedPts = Long.MIN_VALUE;
+    private volatile long shownPts = -1;
+    private volatile Rung shownRung;
+    private volatile long bufferMicros;
+    private long frameMicros = 33_333;
+
+    Playout(SessionMetrics metrics, FrameSink sink, SwitchShown switchShown, long targetDelayMicros) {
+        this.metrics = metrics;
+        this.sink = sink;
+        this.switchShown = switchShown;
+        this.targetDelayMicros = targetDelayMicros;
+        this.stalls = new StallDetector(frameMicros);
+        this.thread = new Thread(this::run, "client-playout");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void setFrameRate(double framesPerSecond) {
+        lock.lock();
+        try {
+            frameMicros = Math.round(1e6 / framesPerSecond);
+            stalls = new StallDetector(frameMicros);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void configure(CodecConfig config, Rung rung) {
+        add(new Config(config, rung));
+    }
+
+    void enqueue(EncodedPacket packet, Rung rung, long arrivalMicros) {
+        add(new Packet(packet, rung, arrivalMicros));
+    }
+
+    private void add(Item item) {
+        lock.lock();
+        try {
+            if (queue.size() >= MAX_QUEUED_PACKETS) {
+                dropQueued();
+                anchored = false;
+            }
+            queue.addLast(item);
+            if (item instanceof Packet p) {
+                newestQueuedPts = Math.max(newestQueuedPts, p.packet.ptsMicros());
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Forgets everything queued and re-anchors on the next keyframe: for play, seek, reconnect. */
+    void discontinuity() {
+        lock.lock();
+        try {
+            dropQueued();
+            anchored = false;
+            newestQueuedPts = Long.MIN_VALUE;
+            stalls.restart();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void dropQueued() {
+        // Keep the latest configuration: packets after a discontinuity still need it.
+        Config latest = null;
+        for (Item item : queue) {
+            if (item instanceof Config c) {
+                latest = c;
+            }
+        }
+        queue.clear();
+        if (latest != null) {
+            queue.add(latest);
+        }
+    }
+
+    void pause() {
+        lock.lock();
+        try {
+            paused = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Resumes; the clock re-anchors, since the server shifted its schedule by the pause too. */
+    void resume() {
+        lock.lock();
+        try {
+            paused = false;
+            anchored = false;
+            stalls.restart();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Media buffered ahead of what is shown, in microseconds. */
+    long bufferMicros() {
+        return bufferMicros;
+    }
+
+    /** Timestamp of the frame on screen, or -1 before the first. */
+    long shownPts() {
+        return shownPts;
+    }
+
+    Rung shownRung() {
+        return shownRung;
+    }
+
+    boolean isStalled(long nowMicros) {
+        lock.lock();
+        try {
+            return !paused && stalls.isStalled(nowMicros);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void close() {
+        running = false;
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!thread.isAlive()) {
+            decoder.close();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            Item item;
+            boolean show;
+            lock.lock();
+            try {
+                item = nextDue();
+                if (item == null) {
+                    continue;
+                }
+                show = item instanceof Packet p && decideShow(p);
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            handle(item, show);
+        }
+    }
+
+    /** Waits for the head item's time and takes it; null after a wait, to re-check. Lock held. */
+    private Item nextDue() throws InterruptedException {
+        long now = StreamingClient.micros();
+        Item head = queue.peekFirst();
+        updateBuffer(now);
+        if (paused || head == null) {
+            changed.await(IDLE_WAIT_MICROS, TimeUnit.MICROSECONDS);
+            return null;
+        }
+        if (head instanceof Config) {
+            return queue.pollFirst();
+        }
+        Packet packet = (Packet) head;
+        if (!anchored) {
+            if (!packet.packet.keyframe()) {
+                queue.pollFirst(); // cannot start decoding here
+                return null;
+            }
+            offsetMicros = packet.arrivalMicros + targetDelayMicros - packet.packet.ptsMicros();
+            anchored = true;
+        }
+        long due = packet.packet.ptsMicros() + offsetMicros;
+        if (due > now) {
+            changed.await(due - now, TimeUnit.MICROSECONDS);
+            return null;
+        }
+        return queue.pollFirst();
+    }
+
+    /** Whether a due packet is shown (true) or only decoded (false). Lock held. */
+    private boolean decideShow(Packet packet) {
+        long now = StreamingClient.micros();
+        long due = packet.packet.ptsMicros() + offsetMicros;
+        if (packet.arrivalMicros > due) {
+            // Playback waited for this packet: absorb the wait so it plays now.
+            offsetMicros += packet.arrivalMicros - due;
+            return true;
+        }
+        if (now - due > frameMicros) {
+            return false;
+        }
+        long buffered = newestQueuedPts - packet.packet.ptsMicros();
+        if (buffered > targetDelayMicros + frameMicros) {
+            offsetMicros -= frameMicros * CATCH_UP_RATE_PERCENT / 100;
+        }
+        return true;
+    }
+
+    private void updateBuffer(long now) {
+        long playing = anchored ? now - offsetMicros : Long.MIN_VALUE;
+        bufferMicros = newestQueuedPts == Long.MIN_VALUE || playing == Long.MIN_VALUE
+                ? 0 : Math.max(0, newestQueuedPts - playing);
+    }
+
+    private void handle(Item item, boolean show) {
+        if (item instanceof Config c) {
+            try {
+                decoder.configure(c.config);
+            } catch (DecodeException e) {
+                metrics.frameDropped();
+            }
+            return;
+        }
+        Packet packet = (Packet) item;
+        try {
+            decoder.decode(packet.packet, frame -> {
+                metrics.frameDecoded();
+                if (!show) {
+                    metrics.frameDropped();
+                    return;
+                }
+                long now = StreamingClient.micros();
+                sink.show(frame);
+                shownPts = frame.ptsMicros();
+                Rung previous = shownRung;
+                shownRung = packet.rung;
+                if (previous != null && previous != packet.rung) {
+                    switchShown.shown(previous, packet.rung, now);
+                }
+                lock.lock();
+                try {
+                    stalls.frameShown(now);
+                    metrics.stalls(stalls);
+                } finally {
+                    lock.unlock();
+                }
+            });
+        } catch (DecodeException e) {
+            metrics.frameDropped();
+        }
+    }
+}

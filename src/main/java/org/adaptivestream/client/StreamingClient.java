@@ -1,0 +1,593 @@
+package org.adaptivestream.client;
+
+import java.io.IOException;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLSocket;
+import org.adaptivestream.adaptation.AdaptationController;
+import org.adaptivestream.adaptation.Decision;
+import org.adaptivestream.adaptation.Ladder;
+import org.adaptivestream.adaptation.PolicyInput;
+import org.adaptivestream.adaptation.PolicyRegistry;
+import org.adaptivestream.adaptation.estimate.LinkEstimators;
+import org.adaptivestream.media.CodecConfig;
+import org.adaptivestream.media.EncodedPacket;
+import org.adaptivestream.media.Rung;
+import org.adaptivestream.metrics.ClockOffsetEstimator;
+import org.adaptivestream.metrics.ClockSample;
+import org.adaptivestream.metrics.InterarrivalJitter;
+import org.adaptivestream.metrics.Metric;
+import org.adaptivestream.metrics.SessionMetrics;
+import org.adaptivestream.metrics.SwitchEvent;
+import org.adaptivestream.protocol.Bye;
+import org.adaptivestream.protocol.CatalogReply;
+import org.adaptivestream.protocol.CatalogRequest;
+import org.adaptivestream.protocol.ErrorCode;
+import org.adaptivestream.protocol.ErrorMessage;
+import org.adaptivestream.protocol.Hello;
+import org.adaptivestream.protocol.Message;
+import org.adaptivestream.protocol.MessageReader;
+import org.adaptivestream.protocol.MessageWriter;
+import org.adaptivestream.protocol.Pause;
+import org.adaptivestream.protocol.Ping;
+import org.adaptivestream.protocol.Play;
+import org.adaptivestream.protocol.Pong;
+import org.adaptivestream.protocol.RenditionInfo;
+import org.adaptivestream.protocol.Resume;
+import org.adaptivestream.protocol.Seek;
+import org.adaptivestream.protocol.ServerReport;
+import org.adaptivestream.protocol.Stop;
+import org.adaptivestream.protocol.SwitchRung;
+import org.adaptivestream.protocol.VideoInfo;
+import org.adaptivestream.protocol.VideoPacket;
+import org.adaptivestream.protocol.Welcome;
+import org.adaptivestream.security.TlsClient;
+
+/**
+ * A streaming client: one verified TLS connection to a server, playing one video at a time.
+ *
+ * <p>Measures, decides, acts: the reader thread timestamps every packet and feeds the
+ * estimators and the metrics; the control thread pings four times a second, samples the
+ * metrics, and asks the {@link AdaptationController} for a rung, requesting a switch when the
+ * answer changes; the playout thread decodes and shows frames on the playout clock.
+ *
+ * <p>A dropped connection is retried with backoff and playback resumes where it was. Public
+ * methods are thread-safe and never wait on the network for long, except {@link #connect} and
+ * {@link #catalog}, which block: call them off the GUI thread.
+ */
+public final class StreamingClient implements AutoCloseable {
+
+    /** In-band pings: often enough to see queueing build within a GOP. */
+    static final long CONTROL_PERIOD_MILLIS = 250;
+    /** A packet this large was written in one piece, so its arrival spread measures link capacity. */
+    static final int BURST_MIN_BYTES = 16 * 1024;
+    static final long CATALOG_TIMEOUT_SECONDS = 10;
+
+    private final ClientConfig config;
+    private final ClientListener listener;
+    private final SessionMetrics metrics = new SessionMetrics();
+    private final AdaptationController adaptation = new AdaptationController(PolicyRegistry.create(PolicyRegistry.DEFAULT));
+    private final long startMicros = micros();
+    private final ScheduledExecutorService control;
+    private final Object estimatorLock = new Object();
+    private final LinkEstimators estimators = new LinkEstimators();
+    private final ClockOffsetEstimator clock = new ClockOffsetEstimator();
+    private final InterarrivalJitter jitter = new InterarrivalJitter();
+    private final List<Double> delaySamplesMillis = new ArrayList<>();
+    private volatile Connection connection;
+    private volatile CompletableFuture<List<VideoInfo>> pendingCatalog;
+    private volatile Playout playout;
+    private volatile PlayRequest playing;
+    private volatile Rung requestedRung;
+    private volatile Rung arrivingRung;
+    private volatile String pendingReason = "";
+    private volatile OptionalDouble lastSwitchSeconds = OptionalDouble.empty();
+    private volatile OptionalDouble lastStallEndSeconds = OptionalDouble.empty();
+    private volatile ServerReport lastReport;
+    private volatile ClientState state = ClientState.CONNECTED;
+    private volatile boolean closed;
+    private volatile boolean awaitingStart;
+    private long bytesInPeriod;
+    private long lastFramesShown;
+    private int stallsSeen;
+
+    private record Connection(SSLSocket socket, ArrivalTimingStream timing, MessageReader in, MessageWriter out, Welcome welcome) {
+    }
+
+    private record PlayRequest(VideoInfo video, boolean loop, FrameSink sink) {
+    }
+
+    private StreamingClient(ClientConfig config, ClientListener listener) {
+        this.config = config;
+        this.listener = listener;
+        this.control = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "client-control");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Connects, verifies the server and says hello.
+     *
+     * @throws org.adaptivestream.security.UntrustedServerException if the server's certificate is refused
+     * @throws IOException if the server cannot be reached or refuses us (the message says why)
+     */
+    public static StreamingClient connect(ClientConfig config, ClientListener listener) throws IOException {
+        StreamingClient client = new StreamingClient(config, listener);
+        client.connection = client.open();
+        client.startReader();
+        client.control.scheduleAtFixedRate(client::tick, CONTROL_PERIOD_MILLIS, CONTROL_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        return client;
+    }
+
+    private Connection open() throws IOException {
+        SSLSocket socket = TlsClient.connect(config.host(), config.port(), config.dialAddress(), config.verifier(),
+                config.connectTimeout());
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout((int) config.connectTimeout().toMillis());
+            MessageWriter out = new MessageWriter(socket.getOutputStream());
+            ArrivalTimingStream timing = new ArrivalTimingStream(socket.getInputStream());
+            MessageReader in = new MessageReader(timing);
+            out.write(Hello.of(config.clientName()));
+            Message first = in.read().orElseThrow(() -> new IOException("the server closed the connection after the handshake"));
+            if (first instanceof ErrorMessage error) {
+                throw new IOException("server refused: " + error.text() + " (" + error.code() + ")");
+            }
+            if (!(first instanceof Welcome welcome)) {
+                throw new IOException("server answered HELLO with " + first.type() + ", not WELCOME");
+            }
+            // Reads now wait for video, which may pause for a while; liveness comes from pongs.
+            socket.setSoTimeout(0);
+            return new Connection(socket, timing, in, out, welcome);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** The server's videos. Blocks for the reply. */
+    public List<VideoInfo> catalog() throws IOException {
+        CompletableFuture<List<VideoInfo>> reply = new CompletableFuture<>();
+        pendingCatalog = reply;
+        send(new CatalogRequest());
+        try {
+            return reply.get(CATALOG_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IOException("no catalog: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("no catalog from the server within " + CATALOG_TIMEOUT_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the catalog");
+        }
+    }
+
+    /** Starts playing {@code video} from the start at {@code initialRung}; frames go to {@code sink}. */
+    public void play(VideoInfo video, Rung initialRung, boolean loop, FrameSink sink) throws IOException {
+        playFrom(video, 0, initialRung, loop, sink);
+    }
+
+    private synchronized void playFrom(VideoInfo video, long startMicros, Rung rung, boolean loop, FrameSink sink)
+            throws IOException {
+        Playout current = playout;
+        if (current == null || playing == null || playing.sink != sink) {
+            if (current != null) {
+                current.close();
+            }
+            current = new Playout(metrics, sink, this::switchShown, config.targetDelay().toNanos() / 1000);
+            playout = current;
+        }
+        current.setFrameRate(video.framesPerSecond());
+        current.discontinuity();
+        playing = new PlayRequest(video, loop, sink);
+        requestedRung = rung;
+        arrivingRung = rung;
+        awaitingStart = true;
+        send(new Play(video.id(), startMicros, rung, loop));
+        setState(ClientState.PLAYING, "playing " + video.id());
+    }
+
+    public void pause() throws IOException {
+        Playout current = playout;
+        if (current != null && state == ClientState.PLAYING) {
+            send(new Pause());
+            current.pause();
+            setState(ClientState.PAUSED, "paused");
+        }
+    }
+
+    public void resume() throws IOException {
+        Playout current = playout;
+        if (current != null && state == ClientState.PAUSED) {
+            current.resume();
+            send(new Resume());
+            setState(ClientState.PLAYING, "playing");
+        }
+    }
+
+    /** Jumps to a media position; playback restarts at the keyframe at or before it. */
+    public synchronized void seek(long positionMicros) throws IOException {
+        Playout current = playout;
+        if (current != null && playing != null) {
+            current.discontinuity();
+            awaitingStart = true;
+            send(new Seek(positionMicros));
+        }
+    }
+
+    public synchronized void stop() throws IOException {
+        if (playing != null) {
+            send(new Stop());
+            playout.discontinuity();
+            playing = null;
+            setState(ClientState.STOPPED, "stopped");
+        }
+    }
+
+    /** The policy and the manual lock; the GUI and command line change them here. */
+    public AdaptationController adaptation() {
+        return adaptation;
+    }
+
+    public SessionMetrics metrics() {
+        return metrics;
+    }
+
+    public ClientState state() {
+        return state;
+    }
+
+    /** Seconds since this client started: the time axis of its metrics. */
+    public double sessionSeconds() {
+        return (micros() - startMicros) / 1e6;
+    }
+
+    /** Media position of the frame on screen, in microseconds (wrapped for looping videos). */
+    public long positionMicros() {
+        Playout current = playout;
+        PlayRequest request = playing;
+        if (current == null || request == null || current.shownPts() < 0) {
+            return 0;
+        }
+        return current.shownPts() % Math.max(1, request.video.durationMicros());
+    }
+
+    public Optional<VideoInfo> video() {
+        PlayRequest request = playing;
+        return request == null ? Optional.empty() : Optional.of(request.video);
+    }
+
+    /** The rung of the frame on screen, if any. */
+    public Optional<Rung> shownRung() {
+        Playout current = playout;
+        return current == null ? Optional.empty() : Optional.ofNullable(current.shownRung());
+    }
+
+    public Optional<ServerReport> lastServerReport() {
+        return Optional.ofNullable(lastReport);
+    }
+
+    public String serverName() {
+        return connection.welcome().serverName();
+    }
+
+    // ---- reading ----
+
+    private void startReader() {
+        Thread reader = new Thread(this::readLoop, "client-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readLoop() {
+        while (!closed) {
+            Connection current = connection;
+            try {
+                Optional<Message> message;
+                current.timing.newFrame();
+                while ((message = current.in.read()).isPresent() && !closed) {
+                    handle(message.get(), current);
+                    current.timing.newFrame();
+                }
+                if (!closed) {
+                    lost("the server closed the connection");
+                }
+            } catch (IOException e) {
+                if (!closed) {
+                    lost(e instanceof SocketException ? "connection lost: " + e.getMessage() : e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    listener.error("client error: " + e);
+                    lost("client error");
+                }
+            }
+        }
+    }
+
+    private void handle(Message message, Connection from) throws IOException {
+        long arrival = micros();
+        switch (message.type()) {
+            case VIDEO_PACKET -> packet((VideoPacket) message, arrival, from);
+            case CODEC_CONFIG -> codecConfig((org.adaptivestream.protocol.CodecConfig) message);
+            case PONG -> pong((Pong) message, arrival);
+            case SERVER_REPORT -> lastReport = (ServerReport) message;
+            case CATALOG_REPLY -> {
+                CompletableFuture<List<VideoInfo>> reply = pendingCatalog;
+                if (reply != null) {
+                    reply.complete(((CatalogReply) message).videos());
+                }
+            }
+            case END_OF_STREAM -> {
+                setState(ClientState.ENDED, "end of video");
+                listener.ended();
+            }
+            case ERROR -> {
+                ErrorMessage error = (ErrorMessage) message;
+                listener.error(error.text());
+                CompletableFuture<List<VideoInfo>> reply = pendingCatalog;
+                if (reply != null && !reply.isDone()) {
+                    reply.completeExceptionally(new IOException(error.text()));
+                }
+                if (error.code() == ErrorCode.UNKNOWN_VIDEO) {
+                    playing = null;
+                    setState(ClientState.STOPPED, error.text());
+                }
+            }
+            case BYE -> throw new IOException("the server said goodbye");
+            default -> throw new IOException("unexpected " + message.type() + " from the server");
+        }
+    }
+
+    private void codecConfig(org.adaptivestream.protocol.CodecConfig message) {
+        Playout current = playout;
+        if (current == null) {
+            return;
+        }
+        arrivingRung = message.rung();
+        current.configure(new CodecConfig(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264, "h264",
+                message.width(), message.height(), 1, 1_000_000, message.extradata()), message.rung());
+        double now = sessionSeconds();
+        if (!awaitingStart) {
+            lastSwitchSeconds = OptionalDouble.of(now);
+        }
+        awaitingStart = false;
+    }
+
+    private void packet(VideoPacket packet, long arrival, Connection from) {
+        Playout current = playout;
+        if (current == null || playing == null) {
+            return;
+        }
+        int bytes = packet.data().length;
+        metrics.frameReceived(bytes);
+        long sendOnOurClock = clock.toClientClock(packet.serverSendMicros());
+        long firstByte = from.timing.frameStartMicros();
+        int firstRead = from.timing.firstReadBytes();
+        synchronized (estimatorLock) {
+            bytesInPeriod += bytes;
+            jitter.add(packet.serverSendMicros(), arrival);
+            delaySamplesMillis.add((arrival - sendOnOurClock) / 1000.0);
+            estimators.onFrame(seconds(sendOnOurClock), seconds(arrival), bytes * 8.0);
+            if (bytes >= BURST_MIN_BYTES && firstByte > 0 && arrival > firstByte) {
+                estimators.onBurst(seconds(arrival), Math.max(0, bytes - firstRead) * 8.0,
+                        (arrival - firstByte) / 1e6);
+            }
+        }
+        current.enqueue(EncodedPacket.of(packet.ptsMicros(), packet.dtsMicros(), packet.keyframe(), packet.data()),
+                packet.rung(), arrival);
+    }
+
+    private void pong(Pong pong, long arrival) {
+        ClockSample sample = new ClockSample(pong.clientSendMicros(), pong.serverReceiveMicros(), pong.serverSendMicros(), arrival);
+        double rttMillis = sample.roundTripMicros() / 1000.0;
+        synchronized (estimatorLock) {
+            clock.add(sample);
+            estimators.onPong(seconds(arrival), sample.roundTripMicros() / 1e6);
+        }
+        metrics.record(Metric.RTT, seconds(arrival), rttMillis);
+    }
+
+    // ---- control: ping, sample, decide ----
+
+    private void tick() {
+        try {
+            if (closed || state == ClientState.RECONNECTING) {
+                return;
+            }
+            send(new Ping(micros()));
+            sample();
+            adapt();
+        } catch (IOException e) {
+            // The reader notices a dead connection and reconnects; nothing to do here.
+        } catch (RuntimeException e) {
+            listener.error("control loop: " + e);
+        }
+    }
+
+    private void sample() {
+        double now = sessionSeconds();
+        double period = CONTROL_PERIOD_MILLIS / 1000.0;
+        synchronized (estimatorLock) {
+            metrics.record(Metric.THROUGHPUT, now, bytesInPeriod * 8 / period / 1e6);
+            bytesInPeriod = 0;
+            if (!delaySamplesMillis.isEmpty()) {
+                metrics.record(Metric.DELIVERY_DELAY, now,
+                        delaySamplesMillis.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+                delaySamplesMillis.clear();
+            }
+            metrics.record(Metric.JITTER, now, jitter.jitterMicros() / 1000.0);
+        }
+        Playout current = playout;
+        PlayRequest request = playing;
+        if (current == null || request == null || state != ClientState.PLAYING) {
+            return;
+        }
+        metrics.record(Metric.BUFFER, now, current.bufferMicros() / 1000.0);
+        long shown = metrics.framesDecoded() - metrics.framesDropped();
+        metrics.record(Metric.FPS, now, (shown - lastFramesShown) / period);
+        lastFramesShown = shown;
+        Rung rung = current.shownRung();
+        if (rung != null) {
+            metrics.record(Metric.RESOLUTION, now, rung.height());
+            metrics.record(Metric.RUNG_BITRATE, now, ladder(request.video).bitsPerSecond(rung) / 1e6);
+        }
+        if (metrics.stallCount() > stallsSeen) {
+            stallsSeen = metrics.stallCount();
+            lastStallEndSeconds = OptionalDouble.of(now);
+        }
+    }
+
+    private void adapt() throws IOException {
+        PlayRequest request = playing;
+        Playout current = playout;
+        Rung arriving = arrivingRung;
+        if (request == null || current == null || arriving == null || state != ClientState.PLAYING) {
+            return;
+        }
+        double now = sessionSeconds();
+        PolicyInput input;
+        synchronized (estimatorLock) {
+            input = new PolicyInput(now, estimators.snapshot(now), current.bufferMicros() / 1e6,
+                    config.targetDelay().toNanos() / 1e9, current.isStalled(micros()), lastStallEndSeconds,
+                    arriving, ladder(request.video), lastSwitchSeconds);
+        }
+        Decision decision = adaptation.decide(input);
+        if (decision.rung() != requestedRung) {
+            requestedRung = decision.rung();
+            pendingReason = decision.reason();
+            send(new SwitchRung(decision.rung()));
+        }
+    }
+
+    private void switchShown(Rung from, Rung to, long nowMicros) {
+        String reason = to == requestedRung ? pendingReason : "server switched";
+        SwitchEvent event = new SwitchEvent(seconds(nowMicros), from.label(), to.label(), reason);
+        metrics.switched(event);
+        listener.switched(event);
+    }
+
+    static Ladder ladder(VideoInfo video) {
+        List<Long> bitrates = new ArrayList<>();
+        for (RenditionInfo rendition : video.renditions()) {
+            bitrates.add(rendition.bitsPerSecond());
+        }
+        return new Ladder(bitrates);
+    }
+
+    // ---- connection loss and reconnection ----
+
+    private void lost(String why) {
+        Connection dead = connection;
+        closeQuietly(dead);
+        if (!config.reconnect() || closed) {
+            setState(ClientState.CLOSED, why);
+            closed = true;
+            return;
+        }
+        setState(ClientState.RECONNECTING, why);
+        Backoff backoff = Backoff.start();
+        while (!closed && !backoff.exhausted()) {
+            try {
+                Thread.sleep(backoff.delay().toMillis());
+                connection = open();
+                resumeAfterReconnect();
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (IOException e) {
+                listener.error("reconnect attempt " + (backoff.attempt() + 1) + " failed: " + e.getMessage());
+                backoff = backoff.next();
+            }
+        }
+        closed = true;
+        setState(ClientState.CLOSED, "gave up reconnecting: " + why);
+    }
+
+    private void resumeAfterReconnect() throws IOException {
+        PlayRequest request = playing;
+        synchronized (estimatorLock) {
+            jitter.restart();
+        }
+        if (request == null) {
+            setState(ClientState.CONNECTED, "reconnected");
+            return;
+        }
+        Rung rung = requestedRung != null ? requestedRung : Rung.lowest();
+        playFrom(request.video, positionMicros(), rung, request.loop, request.sink);
+        setState(ClientState.PLAYING, "reconnected; resumed at " + positionMicros() / 1000 + " ms");
+    }
+
+    private void send(Message message) throws IOException {
+        Connection current = connection;
+        if (current == null || closed) {
+            throw new IOException("not connected");
+        }
+        current.out.write(message);
+    }
+
+    private void setState(ClientState newState, String detail) {
+        state = newState;
+        listener.stateChanged(newState, detail);
+    }
+
+    /** Says goodbye, closes the connection and stops every thread. */
+    @Override
+    public void close() {
+        if (closed && connection == null) {
+            return;
+        }
+        closed = true;
+        control.shutdownNow();
+        Connection current = connection;
+        if (current != null) {
+            try {
+                current.out.write(new Bye());
+            } catch (IOException ignored) {
+                // leaving anyway
+            }
+            closeQuietly(current);
+        }
+        Playout current2 = playout;
+        if (current2 != null) {
+            current2.close();
+        }
+        try {
+            control.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        setState(ClientState.CLOSED, "closed");
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.socket.close();
+        } catch (IOException ignored) {
+            // already closing
+        }
+    }
+
+    private double seconds(long micros) {
+        return (micros - startMicros) / 1e6;
+    }
+
+    static long micros() {
+        return System.nanoTime() / 1000;
+    }
+}
