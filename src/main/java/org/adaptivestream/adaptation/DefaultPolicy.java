@@ -1,0 +1,101 @@
+package org.adaptivestream.adaptation;
+
+import java.util.Locale;
+import org.adaptivestream.adaptation.estimate.LinkEstimates;
+import org.adaptivestream.media.Rung;
+
+/**
+ * Our default: capacity from burst dispersion, corrected for any standing queue, with the
+ * delay trend and the buffer as guards; quick to step down, slow to step up.
+ *
+ * <ol>
+ *   <li><b>Drain first.</b> A standing queue of {@code q} seconds must drain within
+ *       {@link #QUEUE_DRAIN_SECONDS}, so only {@code 1 - q / QUEUE_DRAIN_SECONDS} of the
+ *       capacity is usable for new video.</li>
+ *   <li><b>Down at once</b> when the current bitrate exceeds {@link #KEEP_FRACTION} of the
+ *       usable latest capacity, to the highest rung under {@link #UP_FRACTION} of it; or one
+ *       rung when the delivery delay grows faster than {@link #DELAY_GROWTH_LIMIT_SECONDS_PER_SECOND},
+ *       or when the buffer falls under {@link #LOW_BUFFER_FRACTION_OF_TARGET} of the target
+ *       while the delay grows (a queue is building that capacity samples have not shown).</li>
+ *   <li><b>Up slowly</b>: to the highest rung under {@link #UP_FRACTION} of the lowest
+ *       capacity of the recent window (so a volatile link earns less headroom than a steady
+ *       one), only {@link #MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP} after the last switch and
+ *       {@link #MIN_SECONDS_AFTER_STALL_FOR_UP} after the last stall. A switch up and back
+ *       costs two switch penalties, which a higher rung repays only if it lasts.</li>
+ * </ol>
+ * Stateless.
+ */
+public final class DefaultPolicy implements AdaptationPolicy {
+
+    /** Share of the usable capacity a new, higher rung may take. */
+    public static final double UP_FRACTION = 0.90;
+    /** Share of the usable capacity the current rung may take before we step down. */
+    public static final double KEEP_FRACTION = 0.97;
+    public static final double QUEUE_DRAIN_SECONDS = 1.0;
+    public static final double DELAY_GROWTH_LIMIT_SECONDS_PER_SECOND = 0.25;
+    public static final double LOW_BUFFER_FRACTION_OF_TARGET = 0.3;
+    public static final double MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP = 3.0;
+    public static final double MIN_SECONDS_AFTER_STALL_FOR_UP = 5.0;
+
+    @Override
+    public String name() {
+        return PolicyRegistry.DEFAULT;
+    }
+
+    @Override
+    public Decision decide(PolicyInput in) {
+        LinkEstimates e = in.estimates();
+        Ladder ladder = in.ladder();
+        Rung current = in.currentRung();
+        double delayTrend = e.deliveryDelayTrend().orElse(0);
+        if (current != Rung.lowest() && delayTrend > DELAY_GROWTH_LIMIT_SECONDS_PER_SECOND) {
+            Rung down = Rung.values()[current.ordinal() - 1];
+            return new Decision(down, String.format(Locale.ROOT, "default: delay grows %.0f ms/s > %.0f ms/s, down to %s",
+                    delayTrend * 1000, DELAY_GROWTH_LIMIT_SECONDS_PER_SECOND * 1000, ladder.describe(down)));
+        }
+        double lowBuffer = LOW_BUFFER_FRACTION_OF_TARGET * in.targetBufferSeconds();
+        if (current != Rung.lowest() && in.bufferSeconds() < lowBuffer && delayTrend > 0) {
+            Rung down = Rung.values()[current.ordinal() - 1];
+            return new Decision(down, String.format(Locale.ROOT, "default: buffer %s < %s and delay growing, down to %s",
+                    Ladder.millis(in.bufferSeconds()), Ladder.millis(lowBuffer), ladder.describe(down)));
+        }
+        if (e.capacityLatestBitsPerSecond().isEmpty()) {
+            return new Decision(current, "default: no capacity estimate yet, holding " + current.label());
+        }
+        double queue = e.standingQueueSeconds().orElse(0);
+        double drain = Math.max(0, 1 - queue / QUEUE_DRAIN_SECONDS);
+        double latest = e.capacityLatestBitsPerSecond().getAsDouble();
+        double usableNow = latest * drain;
+        double bitrate = ladder.bitsPerSecond(current);
+        String queueNote = queue > 0 ? String.format(Locale.ROOT, " after draining %s of queue", Ladder.millis(queue)) : "";
+        if (current != Rung.lowest() && bitrate > usableNow * KEEP_FRACTION) {
+            Rung down = ladder.highestAtMost(usableNow * UP_FRACTION);
+            if (down.ordinal() >= current.ordinal()) {
+                down = Rung.values()[current.ordinal() - 1];
+            }
+            return new Decision(down, String.format(Locale.ROOT, "default: capacity %s%s × %.2f < %s for %s, down to %s",
+                    Ladder.mbps(latest), queueNote, KEEP_FRACTION, Ladder.mbps(bitrate), current.label(),
+                    ladder.describe(down)));
+        }
+        double sustained = Math.min(latest, e.capacityLowBitsPerSecond().orElse(latest)) * drain;
+        Rung up = ladder.highestAtMost(sustained * UP_FRACTION);
+        if (up.ordinal() > current.ordinal()) {
+            String fits = String.format(Locale.ROOT, "sustained capacity %s%s × %.2f fits %s",
+                    Ladder.mbps(sustained / Math.max(drain, 1e-9)), queueNote, UP_FRACTION, ladder.describe(up));
+            if (in.secondsSinceSwitch() < MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP) {
+                return new Decision(current, String.format(Locale.ROOT, "default: %s, but last switch %.1f s ago < %.0f s",
+                        fits, in.secondsSinceSwitch(), MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP));
+            }
+            if (in.secondsSinceStall() < MIN_SECONDS_AFTER_STALL_FOR_UP) {
+                return new Decision(current, String.format(Locale.ROOT, "default: %s, but last stall %.1f s ago < %.0f s",
+                        fits, in.secondsSinceStall(), MIN_SECONDS_AFTER_STALL_FOR_UP));
+            }
+            if (delayTrend > 0 && in.bufferSeconds() < in.targetBufferSeconds() * LOW_BUFFER_FRACTION_OF_TARGET) {
+                return new Decision(current, "default: " + fits + ", but the buffer is low and the delay growing");
+            }
+            return new Decision(up, "default: " + fits + ", up");
+        }
+        return new Decision(current, String.format(Locale.ROOT, "default: capacity %s%s carries %s",
+                Ladder.mbps(latest), queueNote, ladder.describe(current)));
+    }
+}

@@ -1,0 +1,61 @@
+package org.adaptivestream.adaptation;
+
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.adaptivestream.adaptation.estimate.LinkEstimates;
+import org.adaptivestream.media.Rung;
+
+/**
+ * Everything a policy may look at, at one instant. Immutable.
+ *
+ * @param timeSeconds        now, on the client's clock (the simulator's clock in simulation)
+ * @param estimates          the estimators' view of the link; any value may still be empty
+ * @param bufferSeconds      media received and not yet shown
+ * @param targetBufferSeconds the playout delay the client aims for (the buffer when all is well)
+ * @param stalled            playback is waiting for a late frame right now
+ * @param lastStallEndSeconds when the last stall ended, empty if there has been none
+ * @param currentRung        the rung of the video arriving now
+ * @param ladder             the bitrate of every rung
+ * @param lastSwitchSeconds  when the arriving rung last changed, empty if it never has
+ */
+public record PolicyInput(
+        double timeSeconds,
+        LinkEstimates estimates,
+        double bufferSeconds,
+        double targetBufferSeconds,
+        boolean stalled,
+        OptionalDouble lastStallEndSeconds,
+        Rung currentRung,
+        Ladder ladder,
+        OptionalDouble lastSwitchSeconds) {
+
+    public PolicyInput {
+        Objects.requireNonNull(estimates, "estimates");
+        Objects.requireNonNull(lastStallEndSeconds, "lastStallEndSeconds");
+        Objects.requireNonNull(currentRung, "currentRung");
+        Objects.requireNonNull(ladder, "ladder");
+        Objects.requireNonNull(lastSwitchSeconds, "lastSwitchSeconds");
+    }
+
+    /** Seconds since the arriving rung last changed; infinite if it never has. */
+    public double secondsSinceSwitch() {
+        return lastSwitchSeconds.isPresent() ? timeSeconds - lastSwitchSeconds.getAsDouble() : Double.POSITIVE_INFINITY;
+    }
+
+    /** Seconds since the last stall ended; 0 while stalled, infinite if there has been none. */
+    public double secondsSinceStall() {
+        if (stalled) {
+            return 0;
+        }
+        return lastStallEndSeconds.isPresent() ? timeSeconds - lastStallEndSeconds.getAsDouble() : Double.POSITIVE_INFINITY;
+    }
+
+    public double currentBitsPerSecond() {
+        return ladder.bitsPerSecond(currentRung);
+    }
+
+    public PolicyInput withEstimates(LinkEstimates newEstimates) {
+        return new PolicyInput(timeSeconds, newEstimates, bufferSeconds, targetBufferSeconds, stalled,
+                lastStallEndSeconds, currentRung, ladder, lastSwitchSeconds);
+    }
+}

@@ -1,0 +1,87 @@
+package org.adaptivestream.adaptation.estimate;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.OptionalDouble;
+
+/**
+ * Round-trip time from in-band ping/pong. Pongs queue behind video, so the RTT rises with the
+ * bottleneck queue; the smoothed value follows RFC 6298's gain of 1/8, the minimum over a long
+ * window approximates the base RTT, and the trend is the least-squares slope over a short one.
+ * Publishes nothing until {@code minSamples} pongs have arrived.
+ */
+public final class RttEstimator {
+
+    public static final int DEFAULT_MIN_SAMPLES = 3;
+    public static final double SMOOTHING_GAIN = 1.0 / 8;
+    public static final double TREND_WINDOW_SECONDS = 2.0;
+    public static final double BASE_WINDOW_SECONDS = 30.0;
+
+    private final int minSamples;
+    private final Deque<Trend.Point> recent = new ArrayDeque<>();
+    private final Deque<Trend.Point> baseWindow = new ArrayDeque<>();
+    private int count;
+    private double smoothedSeconds;
+    private double latestSeconds;
+
+    public RttEstimator() {
+        this(DEFAULT_MIN_SAMPLES);
+    }
+
+    public RttEstimator(int minSamples) {
+        if (minSamples < 1) {
+            throw new IllegalArgumentException("min samples must be positive, not " + minSamples);
+        }
+        this.minSamples = minSamples;
+    }
+
+    public void onSample(double nowSeconds, double rttSeconds) {
+        count++;
+        latestSeconds = rttSeconds;
+        smoothedSeconds = count == 1 ? rttSeconds : smoothedSeconds + SMOOTHING_GAIN * (rttSeconds - smoothedSeconds);
+        Trend.Point p = new Trend.Point(nowSeconds, rttSeconds);
+        recent.addLast(p);
+        while (recent.peekFirst().timeSeconds() < nowSeconds - TREND_WINDOW_SECONDS) {
+            recent.removeFirst();
+        }
+        // Monotone deque: the front is always the window's minimum.
+        while (!baseWindow.isEmpty() && baseWindow.peekLast().value() >= rttSeconds) {
+            baseWindow.removeLast();
+        }
+        baseWindow.addLast(p);
+        while (baseWindow.peekFirst().timeSeconds() < nowSeconds - BASE_WINDOW_SECONDS) {
+            baseWindow.removeFirst();
+        }
+    }
+
+    private boolean ready() {
+        return count >= minSamples;
+    }
+
+    public OptionalDouble smoothedSeconds() {
+        return ready() ? OptionalDouble.of(smoothedSeconds) : OptionalDouble.empty();
+    }
+
+    public OptionalDouble latestSeconds() {
+        return ready() ? OptionalDouble.of(latestSeconds) : OptionalDouble.empty();
+    }
+
+    public OptionalDouble minSeconds() {
+        return ready() ? OptionalDouble.of(baseWindow.peekFirst().value()) : OptionalDouble.empty();
+    }
+
+    /** Seconds of RTT gained per second: positive while a queue builds. */
+    public OptionalDouble trendSecondsPerSecond() {
+        if (!ready()) {
+            return OptionalDouble.empty();
+        }
+        double slope = Trend.slope(recent);
+        return Double.isNaN(slope) ? OptionalDouble.empty() : OptionalDouble.of(slope);
+    }
+
+    public void reset() {
+        recent.clear();
+        baseWindow.clear();
+        count = 0;
+    }
+}
