@@ -288,7 +288,7 @@ final class Playout {
             try {
                 decoder.configure(c.config);
             } catch (DecodeException e) {
-                metrics.frameDropped();
+                metrics.decodeError();
             }
             return;
         }
@@ -317,7 +317,7 @@ final class Playout {
                 }
             });
         } catch (DecodeException e) {
-            metrics.frameDropped();
+            metrics.decodeError();
         }
     }
 }

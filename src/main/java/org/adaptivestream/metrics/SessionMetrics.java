@@ -19,6 +19,7 @@ public final class SessionMetrics {
     private final AtomicLong framesReceived = new AtomicLong();
     private final AtomicLong framesDecoded = new AtomicLong();
     private final AtomicLong framesDropped = new AtomicLong();
+    private final AtomicLong decodeErrors = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
     private volatile StallTotals stallTotals = new StallTotals(0, 0, 0);
     private volatile double lastTimeSeconds;
@@ -61,6 +62,16 @@ public final class SessionMetrics {
 
     public void frameDropped() {
         framesDropped.incrementAndGet();
+    }
+
+    /** A packet the decoder refused; counted apart from late frames because it means corrupt data. */
+    public void decodeError() {
+        decodeErrors.incrementAndGet();
+        framesDropped.incrementAndGet();
+    }
+
+    public long decodeErrors() {
+        return decodeErrors.get();
     }
 
     public long framesReceived() {

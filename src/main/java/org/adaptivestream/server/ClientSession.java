@@ -282,10 +282,10 @@ final class ClientSession {
         listener.sessionClosed(info(), reason);
     }
 
-    /** Server shutdown: a goodbye the client can read if it is listening, then close. */
-    void shutDown() {
-        StreamingServer.daemon(() -> {
-            ScheduledFuture<?> bound = scheduler.schedule(() -> close("server shut down"), 500, TimeUnit.MILLISECONDS);
+    /** Server shutdown: a goodbye the client can read if it is listening, then close; returns the thread doing it. */
+    Thread shutDown() {
+        ScheduledFuture<?> bound = scheduler.schedule(() -> close("server shut down"), 500, TimeUnit.MILLISECONDS);
+        Thread goodbye = StreamingServer.daemon(() -> {
             try {
                 stopSender(null);
                 if (writer != null && !closed.get()) {
@@ -298,7 +298,9 @@ final class ClientSession {
                 bound.cancel(false);
                 close("server shut down");
             }
-        }, "session-" + id + "-shutdown").start();
+        }, "session-" + id + "-shutdown");
+        goodbye.start();
+        return goodbye;
     }
 
     void awaitTermination(long deadlineNanos) {

@@ -170,7 +170,8 @@ public final class StreamingServer implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_BOUND_MILLIS);
         closeQuietly(serverSocket);
         List<ClientSession> open = List.copyOf(sessions.values());
-        open.forEach(ClientSession::shutDown);
+        List<Thread> goodbyes = open.stream().map(ClientSession::shutDown).toList();
+        goodbyes.forEach(t -> join(t, deadline));
         for (ClientSession session : open) {
             session.awaitTermination(deadline);
         }
