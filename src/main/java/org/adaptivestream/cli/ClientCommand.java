@@ -169,8 +169,11 @@ final class ClientCommand implements Callable<Integer> {
                 err.flush();
             }
         };
+        long connectStart = System.nanoTime();
         try (StreamingClient client = StreamingClient.connect(config, listener)) {
+            double connectedMillis = (System.nanoTime() - connectStart) / 1e6;
             List<VideoInfo> catalog = client.catalog();
+            double catalogMillis = (System.nanoTime() - connectStart) / 1e6;
             Optional<VideoInfo> chosen = video == null ? catalog.stream().findFirst()
                     : catalog.stream().filter(v -> v.id().equals(video)).findFirst();
             if (chosen.isEmpty()) {
@@ -181,7 +184,8 @@ final class ClientCommand implements Callable<Integer> {
             client.adaptation().usePolicy(PolicyRegistry.create(policy));
             fixed.ifPresent(client.adaptation()::lock);
             client.play(chosen.get(), fixed.orElse(Rung.R480P), loop, FrameSink.DISCARD);
-            out.printf("Playing %s from %s (%s)%n", chosen.get().id(), client.serverName(), config.verifier().describe());
+            out.printf(Locale.ROOT, "Playing %s from %s (%s); connected in %.0f ms, catalog at %.0f ms%n", chosen.get().id(),
+                    client.serverName(), config.verifier().describe(), connectedMillis, catalogMillis);
             long end = System.nanoTime() + durationSeconds * 1_000_000_000L;
             while (System.nanoTime() < end && client.state() != ClientState.CLOSED && client.state() != ClientState.ENDED) {
                 Thread.sleep(1000);
@@ -219,6 +223,10 @@ final class ClientCommand implements Callable<Integer> {
         root.put("video", played.id());
         root.put("policy", client.adaptation().policy().name());
         root.put("network", network == null ? "none" : network);
+        root.put("connect_to_first_frame_ms", client.connectToFirstFrameMillis().orElse(Double.NaN));
+        var shown = client.metrics().series(Metric.SEND_TO_SHOWN).all();
+        root.put("send_to_shown_ms", Map.of("p50", shown.percentile(50), "p95", shown.percentile(95),
+                "p99", shown.percentile(99), "frames", shown.size()));
         root.putAll(MetricsExport.toJsonTree(client.metrics()));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), root);
     }

@@ -37,6 +37,11 @@ final class Playout {
     static final int MAX_QUEUED_PACKETS = 2_000;
     private static final long IDLE_WAIT_MICROS = 50_000;
 
+    /** Hears of every frame shown: when, and when the server sent it (our clock). */
+    interface FrameShown {
+        void shown(long nowMicros, long sentMicros);
+    }
+
     /** Reports the first frame shown from a rung other than the previous one. */
     interface SwitchShown {
         void shown(Rung from, Rung to, long nowMicros);
@@ -48,7 +53,7 @@ final class Playout {
     private record Config(CodecConfig config, Rung rung) implements Item {
     }
 
-    private record Packet(EncodedPacket packet, Rung rung, long arrivalMicros) implements Item {
+    private record Packet(EncodedPacket packet, Rung rung, long arrivalMicros, long sentMicros) implements Item {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -57,6 +62,7 @@ final class Playout {
     private final SessionMetrics metrics;
     private final FrameSink sink;
     private final SwitchShown switchShown;
+    private final FrameShown shown;
     private final long targetDelayMicros;
     private final Thread thread;
     private final VideoDecoder decoder = new FfmpegVideoDecoder();
@@ -71,8 +77,9 @@ final class Playout {
     private volatile long bufferMicros;
     private long frameMicros = 33_333;
 
-    Playout(SessionMetrics metrics, FrameSink sink, SwitchShown switchShown, long targetDelayMicros) {
+    Playout(SessionMetrics metrics, FrameSink sink, SwitchShown switchShown, FrameShown shown, long targetDelayMicros) {
         this.metrics = metrics;
+        this.shown = shown;
         this.sink = sink;
         this.switchShown = switchShown;
         this.targetDelayMicros = targetDelayMicros;
@@ -96,8 +103,9 @@ final class Playout {
         add(new Config(config, rung));
     }
 
-    void enqueue(EncodedPacket packet, Rung rung, long arrivalMicros) {
-        add(new Packet(packet, rung, arrivalMicros));
+    /** @param sentMicros the server's send time on our clock, for the send-to-shown latency */
+    void enqueue(EncodedPacket packet, Rung rung, long arrivalMicros, long sentMicros) {
+        add(new Packet(packet, rung, arrivalMicros, sentMicros));
     }
 
     private void add(Item item) {
@@ -302,6 +310,7 @@ final class Playout {
                 }
                 long now = StreamingClient.micros();
                 sink.show(frame);
+                shown.shown(now, packet.sentMicros);
                 shownPts = frame.ptsMicros();
                 Rung previous = shownRung;
                 shownRung = packet.rung;

@@ -21,6 +21,7 @@ import org.adaptivestream.adaptation.PolicyRegistry;
 import org.adaptivestream.adaptation.estimate.LinkEstimators;
 import org.adaptivestream.media.CodecConfig;
 import org.adaptivestream.media.EncodedPacket;
+import org.adaptivestream.media.FfmpegVideoDecoder;
 import org.adaptivestream.media.Rung;
 import org.adaptivestream.metrics.ClockOffsetEstimator;
 import org.adaptivestream.metrics.ClockSample;
@@ -96,6 +97,7 @@ public final class StreamingClient implements AutoCloseable {
     private volatile ClientState state = ClientState.CONNECTED;
     private volatile boolean closed;
     private volatile boolean awaitingStart;
+    private volatile long firstFrameMicros;
     private long bytesInPeriod;
     private long lastFramesShown;
     private int stallsSeen;
@@ -124,6 +126,10 @@ public final class StreamingClient implements AutoCloseable {
      */
     public static StreamingClient connect(ClientConfig config, ClientListener listener) throws IOException {
         StreamingClient client = new StreamingClient(config, listener);
+        // Loading FFmpeg's natives takes a few hundred milliseconds: overlap it with the handshake.
+        Thread warmUp = new Thread(() -> new FfmpegVideoDecoder().close(), "client-decoder-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         client.connection = client.open();
         client.startReader();
         client.control.scheduleAtFixedRate(client::tick, CONTROL_PERIOD_MILLIS, CONTROL_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
@@ -185,7 +191,7 @@ public final class StreamingClient implements AutoCloseable {
             if (current != null) {
                 current.close();
             }
-            current = new Playout(metrics, sink, this::switchShown, config.targetDelay().toNanos() / 1000);
+            current = new Playout(metrics, sink, this::switchShown, this::frameShown, config.targetDelay().toNanos() / 1000);
             playout = current;
         }
         current.setFrameRate(video.framesPerSecond());
@@ -386,7 +392,7 @@ public final class StreamingClient implements AutoCloseable {
             }
         }
         current.enqueue(EncodedPacket.of(packet.ptsMicros(), packet.dtsMicros(), packet.keyframe(), packet.data()),
-                packet.rung(), arrival);
+                packet.rung(), arrival, sendOnOurClock);
     }
 
     private void pong(Pong pong, long arrival) {
@@ -469,6 +475,19 @@ public final class StreamingClient implements AutoCloseable {
             pendingReason = decision.reason();
             send(new SwitchRung(decision.rung()));
         }
+    }
+
+    private void frameShown(long nowMicros, long sentMicros) {
+        if (firstFrameMicros == 0) {
+            firstFrameMicros = nowMicros;
+        }
+        metrics.record(Metric.SEND_TO_SHOWN, seconds(nowMicros), (nowMicros - sentMicros) / 1000.0);
+    }
+
+    /** Time from starting to connect to the first frame on screen; empty before the first frame. */
+    public OptionalDouble connectToFirstFrameMillis() {
+        long first = firstFrameMicros;
+        return first == 0 ? OptionalDouble.empty() : OptionalDouble.of((first - startMicros) / 1000.0);
     }
 
     private void switchShown(Rung from, Rung to, long nowMicros) {

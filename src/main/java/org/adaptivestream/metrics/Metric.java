@@ -9,7 +9,9 @@ public enum Metric {
     RUNG_BITRATE("rung_bitrate_mbps", "Current rung's bitrate", "Mbit/s"),
     BUFFER("buffer_ms", "Playout buffer", "ms"),
     RESOLUTION("resolution_p", "Resolution", "lines"),
-    FPS("fps", "Frames shown per second", "fps");
+    FPS("fps", "Frames shown per second", "fps"),
+    /** Server send to frame on screen, per frame: what the viewer's latency really is. */
+    SEND_TO_SHOWN("send_to_shown_ms", "Send to shown", "ms");
 
     private final String key;
     private final String title;
