@@ -49,6 +49,9 @@ final class PrepareCommand implements Callable<Integer> {
     @Option(names = "--sample", description = "Prepare the built-in sample clip instead of a file (id \"sample\" unless --id).")
     boolean sample;
 
+    @Option(names = "--seconds", paramLabel = "S", description = "Length of the built-in sample in seconds (default: its full length).")
+    Integer sampleSeconds;
+
     @Option(names = "--id", paramLabel = "ID",
             description = "The video's id and folder name: a-z, 0-9, '.', '_', '-'. Default: from the file name.")
     String id;
@@ -91,7 +94,9 @@ final class PrepareCommand implements Callable<Integer> {
             if (sample) {
                 VideoId videoId = VideoId.parse(id == null ? MediaLibrary.SAMPLE_ID : id);
                 err.println("Preparing the built-in sample as \"" + videoId + "\" in " + media.staticDir());
-                manifest = media.prepareSample(videoId, replace, progress, cancel);
+                manifest = sampleSeconds == null
+                        ? media.prepareSample(videoId, replace, progress, cancel)
+                        : media.prepareSample(videoId, sampleSeconds, replace, progress, cancel);
             } else {
                 VideoId videoId = id == null ? VideoId.fromFileName(input) : VideoId.parse(id);
                 PrepareRequest request = new PrepareRequest(input, videoId, gopMillis, replace);
