@@ -9,6 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Workspace.placeNativeCaches();
         if (args.length == 0) {
             DesktopApp.launchApp();
         } else {
