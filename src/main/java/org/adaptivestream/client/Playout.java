@@ -42,6 +42,11 @@ final class Playout {
         void shown(long nowMicros, long sentMicros);
     }
 
+    /** Hears of each stall as it ends. */
+    interface StallEnded {
+        void stalled(long endMicros, long stallMicros);
+    }
+
     /** Reports the first frame shown from a rung other than the previous one. */
     interface SwitchShown {
         void shown(Rung from, Rung to, long nowMicros);
@@ -63,6 +68,7 @@ final class Playout {
     private final FrameSink sink;
     private final SwitchShown switchShown;
     private final FrameShown shown;
+    private final StallEnded stallEnded;
     private final long targetDelayMicros;
     private final Thread thread;
     private final VideoDecoder decoder = new FfmpegVideoDecoder();
@@ -77,8 +83,10 @@ final class Playout {
     private volatile long bufferMicros;
     private long frameMicros = 33_333;
 
-    Playout(SessionMetrics metrics, FrameSink sink, SwitchShown switchShown, FrameShown shown, long targetDelayMicros) {
+    Playout(SessionMetrics metrics, FrameSink sink, SwitchShown switchShown, FrameShown shown, StallEnded stallEnded,
+            long targetDelayMicros) {
         this.metrics = metrics;
+        this.stallEnded = stallEnded;
         this.shown = shown;
         this.sink = sink;
         this.switchShown = switchShown;
@@ -319,8 +327,11 @@ final class Playout {
                 }
                 lock.lock();
                 try {
-                    stalls.frameShown(now);
+                    long stall = stalls.frameShown(now);
                     metrics.stalls(stalls);
+                    if (stall > 0) {
+                        stallEnded.stalled(now, stall);
+                    }
                 } finally {
                     lock.unlock();
                 }

@@ -191,7 +191,8 @@ public final class StreamingClient implements AutoCloseable {
             if (current != null) {
                 current.close();
             }
-            current = new Playout(metrics, sink, this::switchShown, this::frameShown, config.targetDelay().toNanos() / 1000);
+            current = new Playout(metrics, sink, this::switchShown, this::frameShown,
+                    (end, length) -> metrics.stalled(seconds(end), length / 1e6), config.targetDelay().toNanos() / 1000);
             playout = current;
         }
         current.setFrameRate(video.framesPerSecond());

@@ -90,6 +90,22 @@ public final class SessionMetrics {
         return bytesReceived.get();
     }
 
+    /** A stall that ended at {@code endSeconds} after lasting {@code seconds}. */
+    public record Stall(double endSeconds, double seconds) {
+    }
+
+    private final List<Stall> stallLog = Collections.synchronizedList(new ArrayList<>());
+
+    public void stalled(double endSeconds, double seconds) {
+        stallLog.add(new Stall(endSeconds, seconds));
+    }
+
+    public List<Stall> stallLog() {
+        synchronized (stallLog) {
+            return List.copyOf(stallLog);
+        }
+    }
+
     /** Publishes the stall detector's totals (the playout thread owns the detector). */
     public void stalls(StallDetector detector) {
         stallTotals = new StallTotals(detector.stalls(), detector.stalledMicros(), detector.longestStallMicros());
