@@ -31,6 +31,8 @@ module org.adaptivestream {
     opens org.adaptivestream.app to com.fasterxml.jackson.databind;
     // Jackson writes measurement records.
     opens org.adaptivestream.metrics to com.fasterxml.jackson.databind;
+    // Jackson writes benchmark steps.
+    opens org.adaptivestream.bench to com.fasterxml.jackson.databind;
     // picocli injects options into command fields.
     opens org.adaptivestream.cli to info.picocli;
     // Jackson builds the manifest records reflectively.

@@ -31,6 +31,7 @@ public final class Cli implements Runnable {
         cli.addSubcommand(new NetlabCommand());
         cli.addSubcommand(new ServerCommand(Workspace::current));
         cli.addSubcommand(new ClientCommand(Workspace::current));
+        cli.addSubcommand(new BenchCommand());
         return cli;
     }
 
