@@ -93,10 +93,17 @@ final class ServerCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Prints each whole percent once, not every frame. */
     private static ProgressListener sampleProgress(PrintWriter out) {
+        int[] lastPercent = {-1};
         return progress -> {
-            out.printf("\rMaking the built-in sample: %3.0f%%", progress.fraction() * 100);
-            if (progress.fraction() >= 1) {
+            int percent = (int) Math.floor(progress.fraction() * 100);
+            if (percent == lastPercent[0]) {
+                return;
+            }
+            lastPercent[0] = percent;
+            out.printf("\rMaking the built-in sample: %3d%%", percent);
+            if (percent >= 100) {
                 out.println();
             }
             out.flush();
