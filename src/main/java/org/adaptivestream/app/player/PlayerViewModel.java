@@ -552,7 +552,7 @@ public final class PlayerViewModel {
         stats.set(statsText(current.metrics(), current.sessionSeconds(), current.shownRung()));
     }
 
-    static String statsText(SessionMetrics m, double now, Optional<Rung> shown) {
+    public static String statsText(SessionMetrics m, double now, Optional<Rung> shown) {
         String rung = shown.map(r -> r.label() + "  " + r.width() + "×" + r.height()).orElse("–");
         return String.join("\n",
                 "rung      " + rung,
