@@ -14,6 +14,11 @@ import org.slf4j.LoggerFactory;
  * Everything the desktop app remembers between runs. Unknown fields from a newer version are
  * ignored and a missing or corrupt file gives the defaults, so settings can never stop the
  * app from starting.
+ *
+ * @param mode           "server", "client" or "" before the first choice
+ * @param playMode       "adaptive" or "static"
+ * @param rendition      the manual override: "auto" or a rung label
+ * @param compareSeconds how long the static-versus-adaptive comparison runs
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(
@@ -27,14 +32,20 @@ public record Settings(
         String networkProfile,
         String staticRung,
         boolean darkTheme,
-        boolean statsOverlay) {
+        boolean statsOverlay,
+        String playMode,
+        String rendition,
+        int compareSeconds) {
 
     public static final String FILE_NAME = "settings.json";
+    public static final int MIN_COMPARE_SECONDS = 5;
+    public static final int MAX_COMPARE_SECONDS = 600;
     private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public static Settings defaults() {
-        return new Settings("", "127.0.0.1", 9443, "127.0.0.1", 9443, "", "default", "none", "1080p", false, true);
+        return new Settings("", "127.0.0.1", 9443, "127.0.0.1", 9443, "", "default", "none", "1080p", false, true,
+                "adaptive", "auto", 30);
     }
 
     public static Settings load(Path configDir) {
@@ -68,7 +79,7 @@ public record Settings(
         return new Settings(
                 orDefault(mode, d.mode),
                 orDefault(bindAddress, d.bindAddress),
-                serverPort > 0 && serverPort < 65536 ? serverPort : d.serverPort,
+                serverPort >= 0 && serverPort < 65536 ? serverPort : d.serverPort,
                 orDefault(host, d.host),
                 port > 0 && port < 65536 ? port : d.port,
                 orDefault(lastVideo, d.lastVideo),
@@ -76,7 +87,10 @@ public record Settings(
                 orDefault(networkProfile, d.networkProfile),
                 orDefault(staticRung, d.staticRung),
                 darkTheme,
-                statsOverlay);
+                statsOverlay,
+                orDefault(playMode, d.playMode),
+                orDefault(rendition, d.rendition),
+                compareSeconds >= MIN_COMPARE_SECONDS && compareSeconds <= MAX_COMPARE_SECONDS ? compareSeconds : d.compareSeconds);
     }
 
     private static String orDefault(String value, String fallback) {
@@ -84,6 +98,43 @@ public record Settings(
     }
 
     public Settings withMode(String value) {
-        return new Settings(value, bindAddress, serverPort, host, port, lastVideo, policy, networkProfile, staticRung, darkTheme, statsOverlay);
+        return new Settings(value, bindAddress, serverPort, host, port, lastVideo, policy, networkProfile, staticRung,
+                darkTheme, statsOverlay, playMode, rendition, compareSeconds);
+    }
+
+    public Settings withServer(String newBindAddress, int newServerPort) {
+        return new Settings(mode, newBindAddress, newServerPort, host, port, lastVideo, policy, networkProfile, staticRung,
+                darkTheme, statsOverlay, playMode, rendition, compareSeconds);
+    }
+
+    public Settings withEndpoint(String newHost, int newPort) {
+        return new Settings(mode, bindAddress, serverPort, newHost, newPort, lastVideo, policy, networkProfile, staticRung,
+                darkTheme, statsOverlay, playMode, rendition, compareSeconds);
+    }
+
+    public Settings withLastVideo(String value) {
+        return new Settings(mode, bindAddress, serverPort, host, port, value, policy, networkProfile, staticRung,
+                darkTheme, statsOverlay, playMode, rendition, compareSeconds);
+    }
+
+    public Settings withPlayback(String newPlayMode, String newRendition, String newPolicy, String newStaticRung,
+                                 String newNetworkProfile) {
+        return new Settings(mode, bindAddress, serverPort, host, port, lastVideo, newPolicy, newNetworkProfile,
+                newStaticRung, darkTheme, statsOverlay, newPlayMode, newRendition, compareSeconds);
+    }
+
+    public Settings withDarkTheme(boolean value) {
+        return new Settings(mode, bindAddress, serverPort, host, port, lastVideo, policy, networkProfile, staticRung,
+                value, statsOverlay, playMode, rendition, compareSeconds);
+    }
+
+    public Settings withStatsOverlay(boolean value) {
+        return new Settings(mode, bindAddress, serverPort, host, port, lastVideo, policy, networkProfile, staticRung,
+                darkTheme, value, playMode, rendition, compareSeconds);
+    }
+
+    public Settings withCompareSeconds(int value) {
+        return new Settings(mode, bindAddress, serverPort, host, port, lastVideo, policy, networkProfile, staticRung,
+                darkTheme, statsOverlay, playMode, rendition, value);
     }
 }

@@ -84,6 +84,25 @@ public final class LiveCharts {
         switchesMarked = switches.size();
     }
 
+    /** The newest value drawn for a metric, NaN if none: what a test can check the chart follows. */
+    public double lastPlotted(Metric metric) {
+        for (Panel panel : panels) {
+            for (int i = 0; i < panel.metrics.length; i++) {
+                if (panel.metrics[i] == metric) {
+                    XYSeries series = panel.series[i];
+                    return series.getItemCount() == 0 ? Double.NaN : series.getY(series.getItemCount() - 1).doubleValue();
+                }
+            }
+        }
+        return Double.NaN;
+    }
+
+    public void setDark(boolean dark) {
+        for (Panel panel : panels) {
+            ChartThemes.apply(panel.chart, dark);
+        }
+    }
+
     /** Clears everything, for a new session. */
     public void reset() {
         for (Panel panel : panels) {
@@ -135,6 +154,7 @@ public final class LiveCharts {
                 }
             }
             chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT.deriveFont(12f), plot, metrics.length > 1);
+            ChartThemes.apply(chart, false);
         }
 
         private XYSeriesCollection dataset(List<Metric> of, int firstIndex) {
