@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Real server, real clients, real TLS on loopback, real FFmpeg decoding. */
-@Timeout(60)
+// Generous: the first test in a run also encodes the shared test videos, slow on a busy machine.
+@Timeout(180)
 class StreamingTest {
 
     private TestServer server;
