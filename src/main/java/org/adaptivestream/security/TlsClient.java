@@ -72,7 +72,7 @@ public final class TlsClient {
     private static SSLSocket connectOnce(String host, int port, InetSocketAddress dial, ServerVerifier verifier,
                                          Duration timeout)
             throws IOException {
-        SSLContext context = TlsContexts.client(verifier);
+        SSLContext context = TlsContexts.client(verifier, host, port);
         Socket plain = new Socket();
         SSLSocket socket = null;
         try {

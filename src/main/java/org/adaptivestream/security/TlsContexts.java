@@ -41,6 +41,11 @@ public final class TlsContexts {
         return context(null, new TrustManager[] {new VerifyingTrustManager(verifier)});
     }
 
+    /** A client context that verifies the server as {@code host:port}, whatever address is dialled. */
+    static SSLContext client(ServerVerifier verifier, String host, int port) {
+        return context(null, new TrustManager[] {new VerifyingTrustManager(verifier, host, port)});
+    }
+
     private static SSLContext context(KeyManager[] keyManagers, TrustManager[] trustManagers) {
         try {
             SSLContext context = SSLContext.getInstance(TlsPolicy.PROTOCOL);

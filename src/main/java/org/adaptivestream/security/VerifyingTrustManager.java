@@ -16,9 +16,23 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class VerifyingTrustManager extends X509ExtendedTrustManager {
 
     private final ServerVerifier verifier;
+    /** The server as the user named it; null to take it from the handshake session. */
+    private final String host;
+    private final int port;
 
     VerifyingTrustManager(ServerVerifier verifier) {
+        this(verifier, null, -1);
+    }
+
+    /**
+     * Verifies as {@code host:port} whatever socket is handshaking. A session layered over a
+     * relay's socket reports the relay's port as its peer port, which would key trust on the
+     * relay's ephemeral port rather than the server.
+     */
+    VerifyingTrustManager(ServerVerifier verifier, String host, int port) {
         this.verifier = verifier;
+        this.host = host;
+        this.port = port;
     }
 
     @Override
@@ -29,7 +43,8 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
         }
         SSLSession session = sslSocket.getHandshakeSession();
         try {
-            verifier.check(session.getPeerHost(), session.getPeerPort(), chain, authType, sslSocket);
+            verifier.check(host != null ? host : session.getPeerHost(), host != null ? port : session.getPeerPort(),
+                    chain, authType, sslSocket);
         } catch (UntrustedServerException e) {
             throw new CertificateException(e.getMessage(), e);
         }

@@ -26,6 +26,9 @@ public final class ThroughputChart {
         plot.setDomainAxis(new NumberAxis("time (s)"));
         NumberAxis rate = new NumberAxis("Mbit/s");
         rate.setAutoRangeIncludesZero(true);
+        // An idle server would otherwise get an axis of a few nanobits.
+        rate.setAutoRangeMinimumSize(1.0);
+        rate.setRangeType(org.jfree.data.RangeType.POSITIVE);
         plot.setRangeAxis(rate);
         plot.setDataset(new XYSeriesCollection(series));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);

@@ -239,12 +239,12 @@ public final class PlayerView {
         playPause.setId("play-pause");
         playPause.setFocusTraversable(false);
         playPause.textProperty().bind(javafx.beans.binding.Bindings.when(
-                model.phaseProperty().isEqualTo(PlayerViewModel.Phase.PLAYING)).then("⏸ Pause").otherwise("▶ Play"));
+                model.phaseProperty().isEqualTo(PlayerViewModel.Phase.PLAYING)).then("Pause").otherwise("Play"));
         playPause.setOnAction(e -> model.togglePause());
         var connected = model.phaseProperty().isEqualTo(PlayerViewModel.Phase.DISCONNECTED)
                 .or(model.phaseProperty().isEqualTo(PlayerViewModel.Phase.CONNECTING)).not();
         playPause.disableProperty().bind(connected.not().or(model.selectedVideoProperty().isNull()));
-        Button stop = new Button("⏹ Stop");
+        Button stop = new Button("Stop");
         stop.setId("stop");
         stop.setFocusTraversable(false);
         stop.disableProperty().bind(model.phaseProperty().isNotEqualTo(PlayerViewModel.Phase.PLAYING)
@@ -254,7 +254,7 @@ public final class PlayerView {
         Slider seek = new Slider(0, 1, 0);
         seek.setId("seek");
         seek.setFocusTraversable(false);
-        seek.setPrefWidth(180);
+        seek.setPrefWidth(420);
         seek.disableProperty().bind(stop.disableProperty());
         model.positionSecondsProperty().addListener((o, was, now) -> {
             if (!seek.isValueChanging() && model.durationSecondsProperty().get() > 0) {
@@ -293,10 +293,12 @@ public final class PlayerView {
         compare.disableProperty().bind(connected.not().or(model.selectedVideoProperty().isNull()));
         compare.setOnAction(e -> onCompare.run());
 
-        ToolBar bar = new ToolBar(mode, new Label("Rendition"), rendition, new Label("Static at"), staticRung,
-                new Label("Policy"), policy, new Label("Network"), network, new Separator(),
-                playPause, stop, seek, time, new Separator(), stats, export, compare);
-        return bar;
+        ToolBar adaptation = new ToolBar(mode, new Label("Rendition"), rendition, new Label("Static at"), staticRung,
+                new Label("Policy"), policy, new Label("Network"), network, new Separator(), compare);
+        ToolBar playback = new ToolBar(playPause, stop, seek, time, new Separator(), stats, export);
+        HBox.setHgrow(seek, Priority.ALWAYS);
+        seek.setMaxWidth(Double.MAX_VALUE);
+        return new VBox(adaptation, playback);
     }
 
     private String chooseTrace() {

@@ -326,6 +326,7 @@ public final class ServerDashboardViewModel {
                     listeningOn.set("Listening on " + address.getHostAddress() + ":" + started.port() + " (TLS 1.3)");
                     throughput.reset();
                     appendLog("listening on " + address.getHostAddress() + ":" + started.port() + ", " + videoCount + " video(s)");
+                    context.notifier().info("Server listening on " + address.getHostAddress() + ":" + started.port());
                     if (videoCount == 0) {
                         context.notifier().error("No videos to serve", "The library has no playable video yet: add one.");
                     }

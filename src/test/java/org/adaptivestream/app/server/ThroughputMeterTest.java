@@ -1,0 +1,41 @@
+package org.adaptivestream.app.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.util.List;
+import org.adaptivestream.server.SessionInfo;
+import org.junit.jupiter.api.Test;
+
+class ThroughputMeterTest {
+
+    @Test
+    void record_bytesBetweenPolls_givesMegabitsPerSecond() {
+        ThroughputMeter meter = new ThroughputMeter(60);
+        assertThat(meter.record(0, List.of(session(1, 0), session(2, 0)))).isZero();
+        // 500 kB + 125 kB in half a second: 10 Mbit/s.
+        assertThat(meter.record(0.5, List.of(session(1, 500_000), session(2, 125_000)))).isCloseTo(10.0, within(1e-9));
+    }
+
+    @Test
+    void record_sessionJoinsAndLeaves_countsOnlyNewBytes() {
+        ThroughputMeter meter = new ThroughputMeter(60);
+        meter.record(0, List.of(session(1, 1_000_000)));
+        // Session 1 left; session 3 is new and sent 250 kB: counted from zero.
+        assertThat(meter.record(1, List.of(session(3, 250_000)))).isCloseTo(2.0, within(1e-9));
+    }
+
+    @Test
+    void history_keepsOnlyTheWindow() {
+        ThroughputMeter meter = new ThroughputMeter(10);
+        for (int t = 0; t <= 30; t++) {
+            meter.record(t, List.of());
+        }
+        assertThat(meter.history()).allMatch(s -> s.timeSeconds() >= 20).hasSize(11);
+    }
+
+    private static SessionInfo session(long id, long bytes) {
+        return new SessionInfo(id, "127.0.0.1:1", "", "v", "720p", 2_500_000, 10, bytes, 0, 0, Instant.EPOCH, "playing");
+    }
+}
