@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.adaptivestream.app.AppContext;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -46,6 +47,29 @@ public final class ChartExport {
             files.add(file);
         }
         return files;
+    }
+
+    /**
+     * Asks for a folder, renders the charts here on the FX thread (they are live objects), and
+     * writes the files in the background, telling the user how it went.
+     */
+    public static void exportToChosenFolder(AppContext context, javafx.stage.Window owner, String title,
+                                            List<JFreeChart> charts, String prefix) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        java.io.File folder = chooser.showDialog(owner);
+        if (folder == null) {
+            return;
+        }
+        List<Rendered> rendered = render(charts, prefix);
+        context.background().execute(() -> {
+            try {
+                List<Path> files = write(rendered, folder.toPath());
+                context.fx().execute(() -> context.notifier().info(files.size() + " charts written to " + folder));
+            } catch (IOException e) {
+                context.fx().execute(() -> context.notifier().error("Cannot write the charts", e.getMessage()));
+            }
+        });
     }
 
     static String slug(String title) {

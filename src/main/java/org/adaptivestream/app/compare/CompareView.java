@@ -1,7 +1,6 @@
 package org.adaptivestream.app.compare;
 
 import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -19,7 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.adaptivestream.app.AppContext;
 import org.adaptivestream.app.Settings;
@@ -174,21 +172,7 @@ public final class CompareView {
     }
 
     private void exportPng() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Folder for the comparison charts");
-        File folder = chooser.showDialog(root.getScene().getWindow());
-        if (folder == null) {
-            return;
-        }
-        List<ChartExport.Rendered> rendered = ChartExport.render(charts, "comparison");
-        context.background().execute(() -> {
-            try {
-                List<Path> files = ChartExport.write(rendered, folder.toPath());
-                context.fx().execute(() -> context.notifier().info(files.size() + " charts written to " + folder));
-            } catch (java.io.IOException e) {
-                context.fx().execute(() -> context.notifier().error("Cannot write the charts", e.getMessage()));
-            }
-        });
+        ChartExport.exportToChosenFolder(context, root.getScene().getWindow(), "Folder for the comparison charts", charts, "comparison");
     }
 
     private void exportData(boolean json) {

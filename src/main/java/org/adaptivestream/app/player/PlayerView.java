@@ -1,8 +1,6 @@
 package org.adaptivestream.app.player;
 
 import java.io.File;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -28,7 +26,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.adaptivestream.app.AppContext;
@@ -346,21 +343,7 @@ public final class PlayerView {
     }
 
     public void exportChartsPng() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Folder for the chart PNGs");
-        File folder = chooser.showDialog(root.getScene().getWindow());
-        if (folder == null) {
-            return;
-        }
-        List<ChartExport.Rendered> rendered = ChartExport.render(charts.charts(), "player");
-        context.background().execute(() -> {
-            try {
-                List<Path> files = ChartExport.write(rendered, folder.toPath());
-                context.fx().execute(() -> context.notifier().info(files.size() + " charts written to " + folder));
-            } catch (java.io.IOException e) {
-                context.fx().execute(() -> context.notifier().error("Cannot write the charts", e.getMessage()));
-            }
-        });
+        ChartExport.exportToChosenFolder(context, root.getScene().getWindow(), "Folder for the chart PNGs", charts.charts(), "player");
     }
 
     public void exportMetrics(boolean json) {
