@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 class ManifestFuzzTest {
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "3m")
     void manifestJson_readsOrIsDamagedAndRoundTrips(byte[] file) {
         String json = new String(file, StandardCharsets.UTF_8);
         Manifest manifest;

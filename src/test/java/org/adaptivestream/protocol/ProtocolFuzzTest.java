@@ -29,7 +29,7 @@ class ProtocolFuzzTest {
     private static final int MAX_FRAMES = 10_000;
     private static final HexFormat HEX = HexFormat.of();
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "3m")
     void streamDecoders_agreeFrameByFrameAndReencodeExactly(FuzzedDataProvider data) {
         int chunk = data.consumeInt(1, 97);
         byte[] stream = data.consumeRemainingAsBytes();
@@ -39,7 +39,7 @@ class ProtocolFuzzTest {
                 .isEqualTo(blocking);
     }
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "3m")
     void payload_decodesOrIsMalformedAndReencodesExactly(FuzzedDataProvider data) {
         MessageType type = data.pickValue(MessageType.values());
         int flags = data.consumeInt(0, 255);

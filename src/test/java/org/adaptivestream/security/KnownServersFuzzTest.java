@@ -17,7 +17,7 @@ class KnownServersFuzzTest {
 
     private static final Path SOURCE = Path.of("known-servers");
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "3m")
     void parse_refusesWithLineNumberOrRoundTrips(byte[] file) {
         List<String> lines = new String(file, StandardCharsets.UTF_8).lines().toList();
         List<KnownServers.Entry> entries;

@@ -19,7 +19,7 @@ import java.util.List;
  */
 class TraceFuzzTest {
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "3m")
     void read_refusesOrGivesUsableTrace(byte[] file) {
         CapacityTrace trace;
         try {
