@@ -32,6 +32,7 @@ public final class Cli implements Runnable {
         cli.addSubcommand(new ServerCommand(Workspace::current));
         cli.addSubcommand(new ClientCommand(Workspace::current));
         cli.addSubcommand(new BenchCommand());
+        cli.addSubcommand(new SoakCommand(library));
         return cli;
     }
 
