@@ -244,9 +244,23 @@ final class ClientSession {
         }
     }
 
+    /**
+     * A write is blocked on this socket: SSLSocket.close() would wait for that write's lock to
+     * send close_notify, that is for ever, and hang the closing thread (the shared deadline
+     * scheduler, for a stalled client). With SO_LINGER 0 it gives up the lock at once and resets.
+     */
+    private void resetOnClose() {
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (IOException | RuntimeException ignored) {
+            // already closed
+        }
+    }
+
     void closeIfWriteStalled(long nowNanos) {
         long started = writeStartedNanos;
         if (started != 0 && nowNanos - started > config.writeStallTimeout().toNanos()) {
+            resetOnClose();
             close("stopped reading: a write was blocked for over " + config.writeStallTimeout().toSeconds() + " s");
         }
     }
@@ -276,6 +290,9 @@ final class ClientSession {
         SessionSender current = sender;
         if (current != null) {
             current.stop();
+        }
+        if (writeStartedNanos != 0) {
+            resetOnClose();
         }
         StreamingServer.closeQuietly(socket);
         onClosed.accept(this);
