@@ -190,7 +190,8 @@ public final class KnownServers {
         if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
             trimmed = trimmed.substring(1, trimmed.length() - 1);
         }
-        if (trimmed.isEmpty() || trimmed.chars().anyMatch(c -> Character.isWhitespace(c) || c == '#')) {
+        // Brackets only delimit an IPv6 literal; one left inside ("[[::1]:9") would be written back unreadable.
+        if (trimmed.isEmpty() || trimmed.chars().anyMatch(c -> Character.isWhitespace(c) || c == '#' || c == '[' || c == ']')) {
             throw new IllegalArgumentException("not a host name: '" + host + "'");
         }
         return trimmed.toLowerCase(Locale.ROOT);

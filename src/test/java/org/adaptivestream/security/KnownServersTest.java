@@ -72,6 +72,13 @@ class KnownServersTest {
     }
 
     @Test
+    void parse_bracketInsideHost_rejected() {
+        // Found by KnownServersFuzzTest: "[[1]:900" was accepted as host "[1" and written back unreadable.
+        assertThat(parseError("[[1]:900 " + A.colonHex()).getMessage()).contains("not a host name");
+        assertThat(parseError("a]b:900 " + A.colonHex()).getMessage()).contains("not a host name");
+    }
+
+    @Test
     void parse_ipv6WithoutBrackets_rejected() {
         assertThat(parseError("::1:8443 " + A.compact())).hasMessageContaining("[address]:port");
     }

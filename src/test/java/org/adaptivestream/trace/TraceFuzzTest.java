@@ -25,7 +25,7 @@ class TraceFuzzTest {
         try {
             trace = TraceReader.read("fuzzed.log", new StringReader(new String(file, StandardCharsets.UTF_8)));
         } catch (TraceFormatException e) {
-            assertThat(e.getMessage()).startsWith("fuzzed.log");
+            assertThat(e.getMessage()).contains("fuzzed.log");
             return;
         } catch (IOException e) {
             throw new UncheckedIOException("a string reader does not fail", e);
