@@ -168,7 +168,8 @@ public final class TraceReader {
         if (!Double.isFinite(value) || value < 0) {
             throw new TraceFormatException(where + ": " + what + " " + text + " must be a finite, non-negative number");
         }
-        return value;
+        // "-0" passes the check above as -0.0, which would then turn a rate's reciprocal into -Infinity.
+        return value == 0 ? 0.0 : value;
     }
 
     private static double medianInterval(double[] times) {

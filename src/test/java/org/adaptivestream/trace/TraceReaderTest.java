@@ -58,6 +58,13 @@ class TraceReaderTest {
     }
 
     @Test
+    void read_negativeZero_isReadAsZero() throws Exception {
+        // Found by TraceFuzzTest: "-0" passed the non-negative check as -0.0.
+        CapacityTrace trace = TraceReader.read("t", new java.io.StringReader("0 -0\n1 5\n"));
+        assertThat(Double.doubleToRawLongBits(trace.segments().get(0).bitsPerSecond())).isZero();
+    }
+
+    @Test
     void builtInTraces_allLoadWithPlausibleRates() {
         for (CapacityTrace trace : BuiltInTraces.loadAll()) {
             assertThat(trace.periodSeconds()).as(trace.name()).isGreaterThan(30);
