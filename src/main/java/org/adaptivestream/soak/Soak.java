@@ -34,7 +34,7 @@ import org.adaptivestream.server.VideoCatalog;
 /**
  * A soak run: one real server on 127.0.0.1 and {@code clients} slots, each of which, until the
  * time is up, connects, plays a random video at a low rung for a few seconds and leaves, then
- * comes back. One cycle in four leaves abruptly instead (a raw session reset without BYE, as
+ * comes back. Every fourth cycle of a slot leaves abruptly instead (a raw session reset without BYE, as
  * when a process dies). Every {@code interval} it prints the process's vitals after a GC; at
  * the end it waits for every session to close and compares the vitals with the start.
  */
@@ -131,7 +131,7 @@ public final class Soak {
 
     private void slot(int slot, StreamingServer server, long deadlineNanos) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        while (System.nanoTime() < deadlineNanos) {
+        for (int cycle = 0; System.nanoTime() < deadlineNanos; cycle++) {
             long stayMillis = Math.min(random.nextLong(2_000, 12_000), (deadlineNanos - System.nanoTime()) / 1_000_000);
             if (stayMillis <= 0) {
                 break;
@@ -139,7 +139,7 @@ public final class Soak {
             VideoInfo video = catalog.videos().get(random.nextInt(catalog.videos().size()));
             Rung rung = SOAK_RUNGS[random.nextInt(SOAK_RUNGS.length)];
             try {
-                if (random.nextInt(4) == 0) {
+                if (cycle % 4 == 3) {
                     abruptCycle(server, video, rung, stayMillis);
                     abrupt.incrementAndGet();
                 } else {

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
 import org.adaptivestream.client.ClientListener;
+import org.adaptivestream.client.ClientState;
 import org.adaptivestream.client.FrameSink;
 import org.adaptivestream.client.StreamingClient;
 import org.adaptivestream.media.Rung;
@@ -260,5 +261,46 @@ class LoadFaultsTest {
         assertThat(Eventually.within(Duration.ofSeconds(3), () -> server.server.sessions().size() == 1)).isTrue();
         assertViewersKeptFrameRate(framesBefore, since);
         assertThat((ProcessVitals.sample(true).heapUsedBytes() - heapBefore) / 1e6).as("heap growth, MB").isLessThan(16);
+    }
+
+    @Test
+    void shutdownWithViewersAndAStalledClient_closesAllAndFreesThePortWithinTwoSeconds() throws Exception {
+        startWithViewers(config(), 2);
+        try (RawSession stalled = RawSession.welcomed(server, "stopped reading")) {
+            stalled.out.write(new Play("beta", 0, Rung.R1080P, true));
+            // Wait until the server's writes to it block (the default 10 s stall timeout has not fired).
+            long[] lastSent = {-1};
+            assertThat(Eventually.within(Duration.ofSeconds(30), () -> {
+                long sent = server.server.sessions().stream().filter(s -> s.clientName().equals("stopped reading"))
+                        .mapToLong(SessionInfo::packetsSent).findFirst().orElse(-1);
+                boolean stuck = sent > 0 && sent == lastSent[0];
+                lastSent[0] = sent;
+                sleepQuietly(700);
+                return stuck;
+            })).as("the server's writes to the stalled client block").isTrue();
+            int port = server.port();
+            long start = System.nanoTime();
+            server.close();
+            assertThat((System.nanoTime() - start) / 1e9).as("shutdown seconds").isLessThan(2.0);
+            assertThat(server.server.sessions()).isEmpty();
+            try (java.net.ServerSocket again = new java.net.ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+                assertThat(again.getLocalPort()).isEqualTo(port);
+            }
+            assertThat(Eventually.within(Duration.ofSeconds(1), () -> Eventually.threads("session-") == 0))
+                    .as("session threads left: %d", Eventually.threads("session-")).isTrue();
+            for (StreamingClient viewer : viewers) {
+                assertThat(Eventually.within(Duration.ofSeconds(5), () -> viewer.state() == ClientState.CLOSED))
+                        .as("a viewer sees the server go").isTrue();
+            }
+        }
+        server = null;
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
