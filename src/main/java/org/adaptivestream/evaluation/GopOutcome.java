@@ -1,0 +1,38 @@
+package org.adaptivestream.evaluation;
+
+import org.adaptivestream.media.Rung;
+
+/**
+ * What one GOP did. Times in seconds on the trace's clock (the client's, offset removed).
+ *
+ * @param releaseSeconds       when the server released the keyframe
+ * @param keyframeStartSeconds when the keyframe began to cross the bottleneck
+ * @param keyframeEndSeconds   when its last bit crossed
+ * @param lastReleaseSeconds   when the server released the GOP's last frame
+ * @param lastEndSeconds       when the GOP's last bit crossed
+ * @param keyframeDelaySeconds keyframe send to arrival, one-way propagation included
+ * @param lastDelaySeconds     last frame send to arrival
+ * @param stallSeconds         playback stalled waiting for this GOP
+ * @param latencyAtKeyframeSeconds latency once the keyframe was shown
+ * @param latencySeconds       latency once the whole GOP was shown
+ * @param qoe                  this GOP's share of the QoE
+ * @param next                 the state for the next GOP
+ */
+public record GopOutcome(
+        int index,
+        Rung rung,
+        GopSize size,
+        double releaseSeconds,
+        double keyframeStartSeconds,
+        double keyframeEndSeconds,
+        double lastReleaseSeconds,
+        double lastEndSeconds,
+        double keyframeDelaySeconds,
+        double lastDelaySeconds,
+        boolean keyframeStalled,
+        double stallSeconds,
+        double latencyAtKeyframeSeconds,
+        double latencySeconds,
+        double qoe,
+        StreamState next) {
+}

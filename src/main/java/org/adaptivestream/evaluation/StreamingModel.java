@@ -1,0 +1,118 @@
+package org.adaptivestream.evaluation;
+
+import java.util.Arrays;
+import org.adaptivestream.adaptation.Ladder;
+import org.adaptivestream.adaptation.PlayoutLatency;
+import org.adaptivestream.media.Rung;
+import org.adaptivestream.trace.CapacityTrace;
+
+/**
+ * The physics of one session at GOP granularity, shared by the simulator and the offline
+ * optimum so both score a given rung sequence identically.
+ *
+ * <p>The bottleneck is a fluid FIFO with the trace's capacity. GOP {@code k} is released at
+ * {@code k × gop}: its keyframe at once, its other frames one per frame interval (the server
+ * paces in real time). The last bit of the GOP leaves at the latest of: the whole GOP sent
+ * back to back from when the keyframe could start, and every suffix of its predicted frames
+ * sent back to back from that frame's release (the exact FIFO departure formula, which
+ * depends on the queue only through the first term, so the rest is computed once per GOP and
+ * rung). Playout follows {@link PlayoutLatency}, checked at the keyframe and at the last
+ * frame: with capacity constant over a GOP, the delay after the keyframe only rises or only
+ * falls, so these are the GOP's worst frames.
+ */
+public final class StreamingModel {
+
+    private final CapacityTrace trace;
+    private final SimulationConfig config;
+    private final GopSizes sizes;
+    private final QoeFormula qoe;
+    private final int gopCount;
+    private final double[][] selfPacedEnd;
+
+    public StreamingModel(CapacityTrace trace, SimulationConfig config, GopSizes sizes, Ladder ladder) {
+        this.trace = trace;
+        this.config = config;
+        this.sizes = sizes;
+        this.qoe = new QoeFormula(ladder);
+        this.gopCount = config.gopCount(trace.periodSeconds());
+        this.selfPacedEnd = new double[Rung.values().length][gopCount];
+        for (double[] row : selfPacedEnd) {
+            Arrays.fill(row, Double.NaN);
+        }
+    }
+
+    public int gopCount() {
+        return gopCount;
+    }
+
+    public SimulationConfig config() {
+        return config;
+    }
+
+    public CapacityTrace trace() {
+        return trace;
+    }
+
+    public QoeFormula qoe() {
+        return qoe;
+    }
+
+    public double releaseSeconds(int gopIndex) {
+        return gopIndex * config.gopSeconds();
+    }
+
+    /** Streams GOP {@code k} at {@code rung} from {@code state}. */
+    public GopOutcome step(StreamState state, int k, Rung rung) {
+        GopSize size = sizes.size(k, rung);
+        int frames = config.framesPerGop();
+        double frameSeconds = 1 / config.framesPerSecond();
+        double release = releaseSeconds(k);
+        double lastRelease = release + (frames - 1) * frameSeconds;
+        double keyStart = Math.max(release, state.busyUntilSeconds());
+        double keyEnd = trace.finishTime(keyStart, size.keyframeBits());
+        double lastEnd = Math.max(trace.finishTime(keyStart, size.totalBits()), selfPacedEnd(k, rung, size));
+        double owd = config.oneWayDelaySeconds();
+        double keyDelay = keyEnd - release + owd;
+        double lastDelay = lastEnd - lastRelease + owd;
+
+        double latency = state.latencySeconds();
+        double stall = 0;
+        boolean keyStalled = false;
+        if (Double.isNaN(latency)) {
+            latency = PlayoutLatency.initialLatency(keyDelay, config.targetDelaySeconds());
+        } else {
+            double s = PlayoutLatency.stallSeconds(latency, keyDelay);
+            keyStalled = s > 0;
+            stall += s;
+            latency += s;
+        }
+        double latencyAtKey = latency;
+        double lastStall = PlayoutLatency.stallSeconds(latency, lastDelay);
+        stall += lastStall;
+        latency += lastStall;
+        double shown = latency;
+        double nextLatency = PlayoutLatency.caughtUp(latency, owd, config.targetDelaySeconds(),
+                config.gopSeconds(), config.catchUpRate());
+        double score = qoe.gop(state.previousRung(), rung, config.gopSeconds(), stall);
+        return new GopOutcome(k, rung, size, release, keyStart, keyEnd, lastRelease, lastEnd, keyDelay, lastDelay,
+                keyStalled, stall, latencyAtKey, shown, score, new StreamState(lastEnd, nextLatency, rung));
+    }
+
+    /** When the GOP's last bit leaves if every predicted frame waits only for the ones after it. */
+    private double selfPacedEnd(int k, Rung rung, GopSize size) {
+        double cached = selfPacedEnd[rung.ordinal()][k];
+        if (!Double.isNaN(cached)) {
+            return cached;
+        }
+        int frames = config.framesPerGop();
+        double frameSeconds = 1 / config.framesPerSecond();
+        double predictedBits = (size.totalBits() - size.keyframeBits()) / (frames - 1);
+        double release = releaseSeconds(k);
+        double end = 0;
+        for (int j = 1; j < frames; j++) {
+            end = Math.max(end, trace.finishTime(release + j * frameSeconds, (frames - j) * predictedBits));
+        }
+        selfPacedEnd[rung.ordinal()][k] = end;
+        return end;
+    }
+}
