@@ -11,38 +11,48 @@ import org.adaptivestream.media.Rung;
 
 /**
  * The ceiling: the best QoE any sequence of rungs could reach on a trace, knowing all of it in
- * advance. Dynamic programming forward over GOPs; after each GOP, a state is what decides the
+ * advance. Dynamic programming forward over GOPs; after each GOP a state is what decides the
  * future score ({@link StreamState}: when the bottleneck drains, the playout latency, the last
  * rung) with the QoE gathered so far.
  *
- * <p>Why it is never below a policy. Every policy's session is some rung sequence scored by
- * the same {@link StreamingModel}, and the search tries every rung for every GOP from every
- * state it keeps. It drops only states that another state with the same rung beats in all
- * three respects (drains no later, no less latency, no less QoE so far), and merges states
- * that fall in the same cell (same rung, drain time and latency within a cell width) into one
- * at least as good as each: the earliest drain, the highest latency, the highest QoE. Less
- * backlog and more latency never lower what the future can score (frames arrive no later and
- * have no less slack; a latency gap can only save as much stall as it is wide), so the best
- * future of a kept or merged state is at least that of any state it replaced, and the result
- * is an upper bound. Cells start at {@link #INITIAL_CELL_SECONDS} and double while a GOP would
- * keep more than {@link #MAX_STATES_PER_GOP} states, which bounds time and memory on hostile
- * traces at the price of a looser bound there. The plan found is replayed exactly and its QoE
- * reported beside the ceiling, so the looseness is visible; tests check the ceiling against
- * every policy.
+ * <p><b>Why it is never below a policy.</b> Every policy's session is some rung sequence scored
+ * by the same {@link StreamingModel}, and the search tries every rung for every GOP from every
+ * state it keeps, so it would be exact if it kept every state. It keeps fewer in two ways, both
+ * of which can only raise the result:
+ * <ol>
+ *   <li><em>Dominance.</em> For the same future rungs, a state that drains no later than
+ *       another stalls in total at most as much as the other plus the other's latency surplus
+ *       (frames arrive no later; a latency surplus saves at most its own width of stall, since
+ *       stalls and catch-up move both latencies monotonically and without expanding the gap).
+ *       So state B is dropped when some A drains no later and A's QoE so far, less the switch
+ *       from A's rung to B's and less μ per second of B's latency surplus, is still at least
+ *       B's.</li>
+ *   <li><em>Merging.</em> States in one cell are replaced by one that is at least as good as
+ *       each: the earliest drain, the highest latency and the highest QoE among them. Cells
+ *       are {@link #BASE_CELL_SECONDS} wide for states close to the best QoE so far and widen
+ *       with their deficit, so the hopeless states (long stalls behind long queues) collapse
+ *       while the contenders stay sharp; if a GOP would still keep more than
+ *       {@link #MAX_STATES_PER_GOP} states, all cells double.</li>
+ * </ol>
+ * The plan that reached the ceiling is replayed through the exact model; its QoE is
+ * achievable, and its gap to the ceiling shows how loose the bound is.
  */
 public final class OfflineOptimum {
 
-    public static final double INITIAL_CELL_SECONDS = 0.002;
-    public static final int MAX_STATES_PER_GOP = Integer.getInteger("optimum.max", 1500);
-    static final boolean DEBUG = Boolean.getBoolean("optimum.debug");
+    public static final double BASE_CELL_SECONDS = Double.parseDouble(System.getProperty("optimum.cell", "0.002"));
+    /** QoE deficit (Mbit/s·s) at which a state's cells start to widen; they double per doubling of it. */
+    public static final double DEFICIT_UNIT_QOE = 2.0;
+    public static final int MAX_STATES_PER_GOP = Integer.getInteger("optimum.max", 2000);
 
     private static final Rung[] RUNGS = Rung.values();
 
     private final StreamingModel model;
+    private final double stallPenaltyPerSecond;
     private final double[][] switchCost = new double[RUNGS.length][RUNGS.length];
 
     private OfflineOptimum(StreamingModel model) {
         this.model = model;
+        this.stallPenaltyPerSecond = model.qoe().stallPenaltyPerSecond();
         for (Rung a : RUNGS) {
             for (Rung b : RUNGS) {
                 switchCost[a.ordinal()][b.ordinal()] = model.qoe().switchPenalty(a, b);
@@ -56,19 +66,18 @@ public final class OfflineOptimum {
 
     private OptimumResult solve() {
         int n = model.gopCount();
-        Rung[] rungs = RUNGS;
         List<int[]> parents = new ArrayList<>(n);
         List<byte[]> choices = new ArrayList<>(n);
         Layer layer = new Layer(1);
         layer.add(0, Double.NaN, (byte) -1, 0, -1);
         int peak = 1;
         for (int k = 0; k < n; k++) {
-            double nextRelease = k + 1 < n ? model.releaseSeconds(k + 1) : model.releaseSeconds(k) + model.config().gopSeconds();
-            Layer candidates = new Layer(layer.size * rungs.length);
+            double nextRelease = model.releaseSeconds(k) + model.config().gopSeconds();
+            Layer candidates = new Layer(layer.size * RUNGS.length);
             for (int i = 0; i < layer.size; i++) {
                 StreamState s = new StreamState(layer.busy[i], layer.latency[i],
-                        layer.rung[i] < 0 ? null : rungs[layer.rung[i]]);
-                for (Rung r : rungs) {
+                        layer.rung[i] < 0 ? null : RUNGS[layer.rung[i]]);
+                for (Rung r : RUNGS) {
                     GopOutcome g = model.step(s, k, r);
                     StreamState ns = g.next();
                     // Whatever drained before the next release is the same as drained at it.
@@ -77,22 +86,16 @@ public final class OfflineOptimum {
                 }
             }
             Layer next = prune(candidates, nextRelease);
-            if (DEBUG) System.err.println(k + " " + candidates.size + " -> " + next.size);
             parents.add(Arrays.copyOf(next.parent, next.size));
             choices.add(Arrays.copyOf(next.rung, next.size));
             layer = next;
             peak = Math.max(peak, layer.size);
         }
-        int best = 0;
-        for (int i = 1; i < layer.size; i++) {
-            if (layer.value[i] > layer.value[best]) {
-                best = i;
-            }
-        }
+        int best = layer.best();
         List<Rung> plan = new ArrayList<>(n);
         int at = best;
         for (int k = n - 1; k >= 0; k--) {
-            plan.add(rungs[choices.get(k)[at]]);
+            plan.add(RUNGS[choices.get(k)[at]]);
             at = parents.get(k)[at];
         }
         Collections.reverse(plan);
@@ -100,22 +103,19 @@ public final class OfflineOptimum {
     }
 
     private Layer prune(Layer candidates, double release) {
-        Layer kept = paretoFront(candidates);
-        double cell = INITIAL_CELL_SECONDS;
-        while (kept.size > MAX_STATES_PER_GOP) {
-            kept = paretoFront(mergeCells(kept, release, cell));
-            cell *= 2;
+        Layer kept = undominated(candidates);
+        double scale = 1;
+        while (true) {
+            Layer merged = undominated(mergeCells(kept, release, scale));
+            if (merged.size <= MAX_STATES_PER_GOP) {
+                return merged;
+            }
+            scale *= 2;
         }
-        return kept;
     }
 
-    /**
-     * The states no other state beats: drains no later, has no less latency, and has gathered
-     * at least as much QoE after paying for a switch to the other's rung. (It can then follow
-     * the other's future rung by rung; its next switch costs at most that much more, by the
-     * triangle inequality.)
-     */
-    private Layer paretoFront(Layer in) {
+    /** Drops every state some other state provably does at least as well as (see the class comment). */
+    private Layer undominated(Layer in) {
         Integer[] order = new Integer[in.size];
         for (int i = 0; i < in.size; i++) {
             order[i] = i;
@@ -131,46 +131,78 @@ public final class OfflineOptimum {
             return c;
         });
         Layer out = new Layer(in.size);
-        // One staircase per rung, of the states seen so far (all drain no later), valued as if
-        // switched to that rung: value falls as latency rises.
-        List<TreeMap<Double, Double>> stairs = new ArrayList<>();
+        // Per target rung, over the states seen so far (all drain no later), valued as if
+        // switched to that rung: "atLeast" holds the best value among latencies >= a key (value
+        // falls as latency rises); "below" the best value + μ·latency among lower latencies
+        // (both rise with latency).
+        List<TreeMap<Double, Double>> atLeast = new ArrayList<>();
+        List<TreeMap<Double, Double>> below = new ArrayList<>();
         for (int r = 0; r < RUNGS.length; r++) {
-            stairs.add(new TreeMap<>());
+            atLeast.add(new TreeMap<>());
+            below.add(new TreeMap<>());
         }
+        double mu = stallPenaltyPerSecond;
         for (int idx : order) {
             double l = in.latency[idx];
             double v = in.value[idx];
-            Map.Entry<Double, Double> atLeast = stairs.get(in.rung[idx]).ceilingEntry(l);
-            if (atLeast != null && atLeast.getValue() >= v) {
+            int own = in.rung[idx];
+            Map.Entry<Double, Double> higher = atLeast.get(own).ceilingEntry(l);
+            if (higher != null && higher.getValue() >= v) {
+                continue;
+            }
+            Map.Entry<Double, Double> lower = below.get(own).lowerEntry(l);
+            if (lower != null && lower.getValue() - mu * l >= v) {
                 continue;
             }
             for (int r = 0; r < RUNGS.length; r++) {
-                double adjusted = v - switchCost[in.rung[idx]][r];
-                TreeMap<Double, Double> t = stairs.get(r);
-                Map.Entry<Double, Double> same = t.ceilingEntry(l);
-                if (same != null && same.getValue() >= adjusted) {
-                    continue;
-                }
-                Map.Entry<Double, Double> below = t.floorEntry(l);
-                while (below != null && below.getValue() <= adjusted) {
-                    t.remove(below.getKey());
-                    below = t.lowerEntry(below.getKey());
-                }
-                t.put(l, adjusted);
+                double adjusted = v - switchCost[own][r];
+                insertFalling(atLeast.get(r), l, adjusted);
+                insertRising(below.get(r), l, adjusted + mu * l);
             }
             out.add(in.busy[idx], l, in.rung[idx], v, in.parent[idx]);
         }
         return out;
     }
 
+    /** Keeps a map whose values fall as keys rise: the entry at or above a key is the best there. */
+    private static void insertFalling(TreeMap<Double, Double> t, double key, double value) {
+        Map.Entry<Double, Double> same = t.ceilingEntry(key);
+        if (same != null && same.getValue() >= value) {
+            return;
+        }
+        Map.Entry<Double, Double> e = t.floorEntry(key);
+        while (e != null && e.getValue() <= value) {
+            t.remove(e.getKey());
+            e = t.lowerEntry(e.getKey());
+        }
+        t.put(key, value);
+    }
+
+    /** Keeps a map whose values rise with keys: the entry just below a key is the best below it. */
+    private static void insertRising(TreeMap<Double, Double> t, double key, double value) {
+        Map.Entry<Double, Double> same = t.floorEntry(key);
+        if (same != null && same.getValue() >= value) {
+            return;
+        }
+        Map.Entry<Double, Double> e = t.ceilingEntry(key);
+        while (e != null && e.getValue() <= value) {
+            t.remove(e.getKey());
+            e = t.higherEntry(e.getKey());
+        }
+        t.put(key, value);
+    }
+
     /** One state per cell, at least as good as every state it stands for. */
-    private static Layer mergeCells(Layer in, double release, double cellSeconds) {
+    private static Layer mergeCells(Layer in, double release, double scale) {
+        double best = in.value[in.best()];
         Map<Long, Integer> cells = new HashMap<>(in.size * 2);
         Layer out = new Layer(in.size);
         for (int i = 0; i < in.size; i++) {
-            long backlogCell = (long) Math.floor((in.busy[i] - release) / cellSeconds);
-            long latencyCell = (long) Math.floor(in.latency[i] / cellSeconds);
-            long key = (backlogCell * 1_000_003L + latencyCell) * 8 + in.rung[i];
+            int tier = (int) Math.floor(Math.log1p((best - in.value[i]) / DEFICIT_UNIT_QOE) / Math.log(2));
+            double width = BASE_CELL_SECONDS * scale * Math.pow(2, tier);
+            long backlogCell = (long) Math.floor((in.busy[i] - release) / width);
+            long latencyCell = (long) Math.floor(in.latency[i] / width);
+            long key = ((backlogCell * 1_000_003L + latencyCell) * 64 + tier) * 8 + in.rung[i];
             Integer at = cells.get(key);
             if (at == null) {
                 cells.put(key, out.size);
@@ -211,6 +243,16 @@ public final class OfflineOptimum {
             value[size] = v;
             parent[size] = p;
             size++;
+        }
+
+        int best() {
+            int best = 0;
+            for (int i = 1; i < size; i++) {
+                if (value[i] > value[best]) {
+                    best = i;
+                }
+            }
+            return best;
         }
     }
 }
