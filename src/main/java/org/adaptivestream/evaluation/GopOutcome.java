@@ -12,9 +12,8 @@ import org.adaptivestream.media.Rung;
  * @param lastEndSeconds       when the GOP's last bit crossed
  * @param keyframeDelaySeconds keyframe send to arrival, one-way propagation included
  * @param lastDelaySeconds     last frame send to arrival
- * @param stallSeconds         playback stalled waiting for this GOP
- * @param latencyAtKeyframeSeconds latency once the keyframe was shown
- * @param latencySeconds       latency once the whole GOP was shown
+ * @param stallSeconds         how long the picture froze in this GOP's display time (its frames
+ *                             that arrived after they were due)
  * @param qoe                  this GOP's share of the QoE
  * @param next                 the state for the next GOP
  */
@@ -29,10 +28,12 @@ public record GopOutcome(
         double lastEndSeconds,
         double keyframeDelaySeconds,
         double lastDelaySeconds,
-        boolean keyframeStalled,
         double stallSeconds,
-        double latencyAtKeyframeSeconds,
-        double latencySeconds,
         double qoe,
         StreamState next) {
+
+    /** The later of the keyframe's and the last frame's delivery delay: the GOP's worst frame. */
+    public double worstDelaySeconds() {
+        return Math.max(keyframeDelaySeconds, lastDelaySeconds);
+    }
 }

@@ -3,56 +3,34 @@ package org.adaptivestream.evaluation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.adaptivestream.media.Rung;
 
 /**
- * The ceiling: the best QoE any sequence of rungs could reach on a trace, knowing all of it in
- * advance. Dynamic programming forward over GOPs; after each GOP a state is what decides the
- * future score ({@link StreamState}: when the bottleneck drains, the playout latency, the last
- * rung) with the QoE gathered so far.
+ * The ceiling: the best QoE any sequence of rungs reaches on a trace, knowing all of it in
+ * advance. Dynamic programming forward over GOPs, exact.
  *
- * <p><b>Why it is never below a policy.</b> Every policy's session is some rung sequence scored
- * by the same {@link StreamingModel}, and the search tries every rung for every GOP from every
- * state it keeps, so it would be exact if it kept every state. It keeps fewer in two ways, both
- * of which can only raise the result:
- * <ol>
- *   <li><em>Dominance.</em> For the same future rungs, a state that drains no later than
- *       another stalls in total at most as much as the other plus the other's latency surplus
- *       (frames arrive no later; a latency surplus saves at most its own width of stall, since
- *       stalls and catch-up move both latencies monotonically and without expanding the gap).
- *       So state B is dropped when some A drains no later and A's QoE so far, less the switch
- *       from A's rung to B's and less μ per second of B's latency surplus, is still at least
- *       B's.</li>
- *   <li><em>Merging.</em> States in one cell are replaced by one that is at least as good as
- *       each: the earliest drain, the highest latency and the highest QoE among them. Cells
- *       are {@link #BASE_CELL_SECONDS} wide for states close to the best QoE so far and widen
- *       with their deficit, so the hopeless states (long stalls behind long queues) collapse
- *       while the contenders stay sharp; if a GOP would still keep more than
- *       {@link #MAX_STATES_PER_GOP} states, all cells double.</li>
- * </ol>
- * The plan that reached the ceiling is replayed through the exact model; its QoE is
- * achievable, and its gap to the ceiling shows how loose the bound is.
+ * <p>Between GOPs a session's future depends only on when the bottleneck drains and on the
+ * last rung ({@link StreamState}). Draining earlier never hurts: every later bit crosses no
+ * later, so no frame arrives later. So a state A makes a state B redundant when A drains no
+ * later and A's QoE so far, less the switch from A's rung to B's, is still at least B's: A can
+ * follow whatever B would do next and score at least as much (a switch from A's rung to any
+ * rung costs at most the switch to B's rung plus B's own switch, as |Δ Mbit/s| obeys the
+ * triangle inequality). After each GOP only the states no other state makes redundant are
+ * kept: a short front ordered by drain time, along which QoE rises. Every policy's session is
+ * one of the paths searched, so the optimum is never below a policy; it is also a real plan,
+ * replayed through the same model.
  */
 public final class OfflineOptimum {
-
-    public static final double BASE_CELL_SECONDS = Double.parseDouble(System.getProperty("optimum.cell", "0.002"));
-    /** QoE deficit (Mbit/s·s) at which a state's cells start to widen; they double per doubling of it. */
-    public static final double DEFICIT_UNIT_QOE = 2.0;
-    public static final int MAX_STATES_PER_GOP = Integer.getInteger("optimum.max", 2000);
 
     private static final Rung[] RUNGS = Rung.values();
 
     private final StreamingModel model;
-    private final double stallPenaltyPerSecond;
     private final double[][] switchCost = new double[RUNGS.length][RUNGS.length];
 
     private OfflineOptimum(StreamingModel model) {
         this.model = model;
-        this.stallPenaltyPerSecond = model.qoe().stallPenaltyPerSecond();
         for (Rung a : RUNGS) {
             for (Rung b : RUNGS) {
                 switchCost[a.ordinal()][b.ordinal()] = model.qoe().switchPenalty(a, b);
@@ -67,178 +45,79 @@ public final class OfflineOptimum {
     private OptimumResult solve() {
         int n = model.gopCount();
         List<int[]> parents = new ArrayList<>(n);
-        List<byte[]> choices = new ArrayList<>(n);
-        Layer layer = new Layer(1);
-        layer.add(0, Double.NaN, (byte) -1, 0, -1);
+        List<byte[]> rungs = new ArrayList<>(n);
+        Front front = new Front(1);
+        front.add(0, (byte) -1, 0, -1);
         int peak = 1;
         for (int k = 0; k < n; k++) {
             double nextRelease = model.releaseSeconds(k) + model.config().gopSeconds();
-            Layer candidates = new Layer(layer.size * RUNGS.length);
-            for (int i = 0; i < layer.size; i++) {
-                StreamState s = new StreamState(layer.busy[i], layer.latency[i],
-                        layer.rung[i] < 0 ? null : RUNGS[layer.rung[i]]);
+            Front candidates = new Front(front.size * RUNGS.length);
+            for (int i = 0; i < front.size; i++) {
+                StreamState s = new StreamState(front.busy[i], front.rung[i] < 0 ? null : RUNGS[front.rung[i]]);
                 for (Rung r : RUNGS) {
                     GopOutcome g = model.step(s, k, r);
-                    StreamState ns = g.next();
-                    // Whatever drained before the next release is the same as drained at it.
-                    candidates.add(Math.max(ns.busyUntilSeconds(), nextRelease), ns.latencySeconds(),
-                            (byte) r.ordinal(), layer.value[i] + g.qoe(), i);
+                    // Draining before the next release is the same as draining at it.
+                    candidates.add(Math.max(g.next().busyUntilSeconds(), nextRelease), (byte) r.ordinal(),
+                            front.value[i] + g.qoe(), i);
                 }
             }
-            Layer next = prune(candidates, nextRelease);
-            parents.add(Arrays.copyOf(next.parent, next.size));
-            choices.add(Arrays.copyOf(next.rung, next.size));
-            layer = next;
-            peak = Math.max(peak, layer.size);
+            front = undominated(candidates);
+            parents.add(Arrays.copyOf(front.parent, front.size));
+            rungs.add(Arrays.copyOf(front.rung, front.size));
+            peak = Math.max(peak, front.size);
         }
-        int best = layer.best();
+        int best = front.best();
         List<Rung> plan = new ArrayList<>(n);
-        int at = best;
-        for (int k = n - 1; k >= 0; k--) {
-            plan.add(RUNGS[choices.get(k)[at]]);
+        for (int k = n - 1, at = best; k >= 0; k--) {
+            plan.add(RUNGS[rungs.get(k)[at]]);
             at = parents.get(k)[at];
         }
         Collections.reverse(plan);
-        return new OptimumResult(layer.value[best], plan, Simulator.replay("optimum", plan, model), peak);
+        return new OptimumResult(front.value[best], plan, Simulator.replay("optimum", plan, model), peak);
     }
 
-    private Layer prune(Layer candidates, double release) {
-        Layer kept = undominated(candidates);
-        double scale = 1;
-        while (true) {
-            Layer merged = undominated(mergeCells(kept, release, scale));
-            if (merged.size <= MAX_STATES_PER_GOP) {
-                return merged;
-            }
-            scale *= 2;
-        }
-    }
-
-    /** Drops every state some other state provably does at least as well as (see the class comment). */
-    private Layer undominated(Layer in) {
+    /** The states no other state makes redundant (see the class comment). */
+    private Front undominated(Front in) {
         Integer[] order = new Integer[in.size];
         for (int i = 0; i < in.size; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(in.busy[a], in.busy[b]);
-            if (c == 0) {
-                c = Double.compare(in.latency[b], in.latency[a]);
-            }
-            if (c == 0) {
-                c = Double.compare(in.value[b], in.value[a]);
-            }
-            return c;
-        });
-        Layer out = new Layer(in.size);
-        // Per target rung, over the states seen so far (all drain no later), valued as if
-        // switched to that rung: "atLeast" holds the best value among latencies >= a key (value
-        // falls as latency rises); "below" the best value + μ·latency among lower latencies
-        // (both rise with latency).
-        List<TreeMap<Double, Double>> atLeast = new ArrayList<>();
-        List<TreeMap<Double, Double>> below = new ArrayList<>();
-        for (int r = 0; r < RUNGS.length; r++) {
-            atLeast.add(new TreeMap<>());
-            below.add(new TreeMap<>());
-        }
-        double mu = stallPenaltyPerSecond;
-        for (int idx : order) {
-            double l = in.latency[idx];
-            double v = in.value[idx];
-            int own = in.rung[idx];
-            Map.Entry<Double, Double> higher = atLeast.get(own).ceilingEntry(l);
-            if (higher != null && higher.getValue() >= v) {
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> in.busy[i]).thenComparingDouble(i -> -in.value[i]));
+        // bestAs[r]: the most QoE any kept state (all drain no later) has once switched to rung r.
+        double[] bestAs = new double[RUNGS.length];
+        Arrays.fill(bestAs, Double.NEGATIVE_INFINITY);
+        Front out = new Front(in.size);
+        for (int i : order) {
+            byte r = in.rung[i];
+            double v = in.value[i];
+            if (bestAs[r] >= v) {
                 continue;
             }
-            Map.Entry<Double, Double> lower = below.get(own).lowerEntry(l);
-            if (lower != null && lower.getValue() - mu * l >= v) {
-                continue;
+            for (int to = 0; to < RUNGS.length; to++) {
+                bestAs[to] = Math.max(bestAs[to], v - switchCost[r][to]);
             }
-            for (int r = 0; r < RUNGS.length; r++) {
-                double adjusted = v - switchCost[own][r];
-                insertFalling(atLeast.get(r), l, adjusted);
-                insertRising(below.get(r), l, adjusted + mu * l);
-            }
-            out.add(in.busy[idx], l, in.rung[idx], v, in.parent[idx]);
+            out.add(in.busy[i], r, v, in.parent[i]);
         }
         return out;
     }
 
-    /** Keeps a map whose values fall as keys rise: the entry at or above a key is the best there. */
-    private static void insertFalling(TreeMap<Double, Double> t, double key, double value) {
-        Map.Entry<Double, Double> same = t.ceilingEntry(key);
-        if (same != null && same.getValue() >= value) {
-            return;
-        }
-        Map.Entry<Double, Double> e = t.floorEntry(key);
-        while (e != null && e.getValue() <= value) {
-            t.remove(e.getKey());
-            e = t.lowerEntry(e.getKey());
-        }
-        t.put(key, value);
-    }
-
-    /** Keeps a map whose values rise with keys: the entry just below a key is the best below it. */
-    private static void insertRising(TreeMap<Double, Double> t, double key, double value) {
-        Map.Entry<Double, Double> same = t.floorEntry(key);
-        if (same != null && same.getValue() >= value) {
-            return;
-        }
-        Map.Entry<Double, Double> e = t.ceilingEntry(key);
-        while (e != null && e.getValue() <= value) {
-            t.remove(e.getKey());
-            e = t.higherEntry(e.getKey());
-        }
-        t.put(key, value);
-    }
-
-    /** One state per cell, at least as good as every state it stands for. */
-    private static Layer mergeCells(Layer in, double release, double scale) {
-        double best = in.value[in.best()];
-        Map<Long, Integer> cells = new HashMap<>(in.size * 2);
-        Layer out = new Layer(in.size);
-        for (int i = 0; i < in.size; i++) {
-            int tier = (int) Math.floor(Math.log1p((best - in.value[i]) / DEFICIT_UNIT_QOE) / Math.log(2));
-            double width = BASE_CELL_SECONDS * scale * Math.pow(2, tier);
-            long backlogCell = (long) Math.floor((in.busy[i] - release) / width);
-            long latencyCell = (long) Math.floor(in.latency[i] / width);
-            long key = ((backlogCell * 1_000_003L + latencyCell) * 64 + tier) * 8 + in.rung[i];
-            Integer at = cells.get(key);
-            if (at == null) {
-                cells.put(key, out.size);
-                out.add(in.busy[i], in.latency[i], in.rung[i], in.value[i], in.parent[i]);
-            } else {
-                out.busy[at] = Math.min(out.busy[at], in.busy[i]);
-                out.latency[at] = Math.max(out.latency[at], in.latency[i]);
-                if (in.value[i] > out.value[at]) {
-                    out.value[at] = in.value[i];
-                    out.parent[at] = in.parent[i];
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The states after one GOP, as parallel arrays. */
-    private static final class Layer {
+    /** Search states after one GOP, as parallel arrays. */
+    private static final class Front {
         final double[] busy;
-        final double[] latency;
         final byte[] rung;
         final double[] value;
         final int[] parent;
         int size;
 
-        Layer(int capacity) {
+        Front(int capacity) {
             busy = new double[capacity];
-            latency = new double[capacity];
             rung = new byte[capacity];
             value = new double[capacity];
             parent = new int[capacity];
         }
 
-        void add(double b, double l, byte r, double v, int p) {
+        void add(double b, byte r, double v, int p) {
             busy[size] = b;
-            latency[size] = l;
             rung[size] = r;
             value[size] = v;
             parent[size] = p;

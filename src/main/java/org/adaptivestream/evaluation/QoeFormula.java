@@ -27,7 +27,8 @@ public record QoeFormula(Ladder ladder) {
         return stallPenaltyPerSecond() * stallSeconds;
     }
 
+    /** Frames that arrive too late are never shown, so only the GOP's shown time earns utility. */
     public double gop(Rung previous, Rung rung, double gopSeconds, double stallSeconds) {
-        return utility(rung, gopSeconds) - switchPenalty(previous, rung) - stallPenalty(stallSeconds);
+        return utility(rung, gopSeconds - stallSeconds) - switchPenalty(previous, rung) - stallPenalty(stallSeconds);
     }
 }

@@ -14,7 +14,8 @@ import org.adaptivestream.adaptation.Ladder;
  * @param stallRatio          stall time over session time (media plus stalls)
  * @param switches            rung changes between consecutive GOPs
  * @param switchesPerMinute   per minute of session time
- * @param meanLatencySeconds  send-to-display latency, averaged over GOPs
+ * @param meanLatencySeconds  delivery delay (send to arrival) of each GOP's worst frame, averaged
+ *                            over GOPs; playout latency itself is fixed in the simulator
  * @param p95LatencySeconds   its 95th percentile
  */
 public record SessionMetrics(
@@ -45,7 +46,7 @@ public record SessionMetrics(
             if (i > 0 && g.rung() != gops.get(i - 1).rung()) {
                 switches++;
             }
-            latencies[i] = g.latencySeconds();
+            latencies[i] = g.worstDelaySeconds();
         }
         double media = gops.size() * gopSeconds;
         double session = media + stall;

@@ -107,7 +107,6 @@ public final class Simulator implements SessionRunner {
         private Rung arriving = Rung.lowest();
         private boolean anyArrived;
         private double newestSendSeconds;
-        private double latencySeconds = Double.NaN;
         private OptionalDouble lastStallEnd = OptionalDouble.empty();
         private OptionalDouble lastSwitch = OptionalDouble.empty();
 
@@ -162,7 +161,7 @@ public final class Simulator implements SessionRunner {
                 case KEYFRAME -> {
                     estimators.onBurst(t, g.size().keyframeBits(), g.keyframeEndSeconds() - g.keyframeStartSeconds());
                     estimators.onFrame(g.releaseSeconds(), t, g.size().keyframeBits());
-                    arrived(g.releaseSeconds(), g.latencyAtKeyframeSeconds(), g.keyframeStalled(), t);
+                    arrived(g.releaseSeconds(), g.keyframeDelaySeconds(), t);
                     if (g.rung() != arriving) {
                         arriving = g.rung();
                         lastSwitch = OptionalDouble.of(t);
@@ -170,30 +169,29 @@ public final class Simulator implements SessionRunner {
                 }
                 case LAST_FRAME -> {
                     estimators.onFrame(g.lastReleaseSeconds(), t, g.size().totalBits() - g.size().keyframeBits());
-                    boolean stalledHere = g.latencySeconds() > g.latencyAtKeyframeSeconds();
-                    arrived(g.lastReleaseSeconds(), g.latencySeconds(), stalledHere, t);
+                    arrived(g.lastReleaseSeconds(), g.lastDelaySeconds(), t);
                 }
                 case PONG -> estimators.onPong(t, e.value());
             }
             decide(t);
         }
 
-        private void arrived(double sendSeconds, double latency, boolean stalled, double t) {
+        private void arrived(double sendSeconds, double delaySeconds, double t) {
             anyArrived = true;
             newestSendSeconds = Math.max(newestSendSeconds, sendSeconds);
-            latencySeconds = latency;
-            if (stalled) {
+            if (delaySeconds > config.playoutLatencySeconds()) {
                 lastStallEnd = OptionalDouble.of(t);
             }
         }
 
         private void decide(double t) {
-            double buffer = anyArrived ? Math.max(0, newestSendSeconds + latencySeconds - t) : 0;
-            boolean stalled = anyArrived && newestSendSeconds + latencySeconds < t;
+            double dueSeconds = newestSendSeconds + config.playoutLatencySeconds();
+            double buffer = anyArrived ? Math.max(0, dueSeconds - t) : 0;
+            boolean stalled = anyArrived && dueSeconds < t;
             PolicyInput input = new PolicyInput(t, estimators.snapshot(t), buffer, config.targetDelaySeconds(), stalled,
                     lastStallEnd, arriving, ladder, lastSwitch);
             Decision d = policy.decide(input);
-            if (d.rung() != requested) {
+            if (d.asksToSwitch(input) && d.rung() != requested) {
                 requested = d.rung();
                 requests.add(new SwitchRequest(t, d.rung(), d.reason()));
             }

@@ -2,7 +2,6 @@ package org.adaptivestream.evaluation;
 
 import java.util.Arrays;
 import org.adaptivestream.adaptation.Ladder;
-import org.adaptivestream.adaptation.PlayoutLatency;
 import org.adaptivestream.media.Rung;
 import org.adaptivestream.trace.CapacityTrace;
 
@@ -16,9 +15,14 @@ import org.adaptivestream.trace.CapacityTrace;
  * back to back from when the keyframe could start, and every suffix of its predicted frames
  * sent back to back from that frame's release (the exact FIFO departure formula, which
  * depends on the queue only through the first term, so the rest is computed once per GOP and
- * rung). Playout follows {@link PlayoutLatency}, checked at the keyframe and at the last
- * frame: with capacity constant over a GOP, the delay after the keyframe only rises or only
- * falls, so these are the GOP's worst frames.
+ * rung).
+ *
+ * <p>Playout latency is fixed: every frame is due on screen {@link
+ * SimulationConfig#playoutLatencySeconds()} after its send. A frame that arrives later is
+ * dropped and the picture freezes on the last frame shown; the freeze is the stall. A fixed
+ * latency is what a live, low-latency viewer wants, and it keeps the model honest: a player
+ * that stalls gains no buffer from it, so stalling never pays off later (in a model whose
+ * latency grows with each stall, the offline optimum stalls on purpose to build a buffer).
  */
 public final class StreamingModel {
 
@@ -75,27 +79,27 @@ public final class StreamingModel {
         double keyDelay = keyEnd - release + owd;
         double lastDelay = lastEnd - lastRelease + owd;
 
-        double latency = state.latencySeconds();
-        double stall = 0;
-        boolean keyStalled = false;
-        if (Double.isNaN(latency)) {
-            latency = PlayoutLatency.initialLatency(keyDelay, config.targetDelaySeconds());
-        } else {
-            double s = PlayoutLatency.stallSeconds(latency, keyDelay);
-            keyStalled = s > 0;
-            stall += s;
-            latency += s;
-        }
-        double latencyAtKey = latency;
-        double lastStall = PlayoutLatency.stallSeconds(latency, lastDelay);
-        stall += lastStall;
-        latency += lastStall;
-        double shown = latency;
-        double nextLatency = PlayoutLatency.caughtUp(latency, owd, config.targetDelaySeconds(),
-                config.gopSeconds(), config.catchUpRate());
+        double playout = config.playoutLatencySeconds();
+        double stall = config.gopSeconds() * lateFraction(keyDelay - playout, lastDelay - playout);
         double score = qoe.gop(state.previousRung(), rung, config.gopSeconds(), stall);
         return new GopOutcome(k, rung, size, release, keyStart, keyEnd, lastRelease, lastEnd, keyDelay, lastDelay,
-                keyStalled, stall, latencyAtKey, shown, score, new StreamState(lastEnd, nextLatency, rung));
+                stall, score, new StreamState(lastEnd, rung));
+    }
+
+    /**
+     * The share of a GOP's frames that arrive after they are due, given how late its first and
+     * last frames are (negative: early). Lateness varies linearly between them when the
+     * capacity holds over the GOP, so this is the part of that line above zero.
+     */
+    static double lateFraction(double keyframeLateness, double lastLateness) {
+        if (keyframeLateness <= 0 && lastLateness <= 0) {
+            return 0;
+        }
+        if (keyframeLateness > 0 && lastLateness > 0) {
+            return 1;
+        }
+        double crossing = keyframeLateness / (keyframeLateness - lastLateness);
+        return keyframeLateness > 0 ? crossing : 1 - crossing;
     }
 
     /** When the GOP's last bit leaves if every predicted frame waits only for the ones after it. */
