@@ -12,10 +12,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import java.net.InetAddress;
+import java.time.Duration;
+import org.adaptivestream.Workspace;
 import org.adaptivestream.adaptation.PolicyRegistry;
+import org.adaptivestream.bench.RealSessionRunner;
+import org.adaptivestream.media.CancelToken;
+import org.adaptivestream.media.MediaException;
+import org.adaptivestream.media.MediaLibrary;
+import org.adaptivestream.media.ProgressListener;
+import org.adaptivestream.protocol.VideoInfo;
+import org.adaptivestream.security.ServerIdentity;
+import org.adaptivestream.server.LibraryCatalog;
+import org.adaptivestream.server.ServerConfig;
+import org.adaptivestream.server.ServerListener;
+import org.adaptivestream.server.StreamingServer;
 import org.adaptivestream.evaluation.AbrBenchmark;
 import org.adaptivestream.evaluation.BenchmarkReport;
-import org.adaptivestream.evaluation.SessionRunner;
 import org.adaptivestream.evaluation.SimulationConfig;
 import org.adaptivestream.evaluation.Simulator;
 import org.adaptivestream.trace.BuiltInTraces;
@@ -54,7 +67,8 @@ public final class BenchAbrCommand implements Callable<Integer> {
     @Option(names = "--limit-traces", paramLabel = "N", description = "Use only the first N traces (by file name).")
     Integer limitTraces;
 
-    @Option(names = "--seconds", paramLabel = "S", description = "Stream S seconds of each trace (default: one whole period).")
+    @Option(names = "--seconds", paramLabel = "S",
+            description = "Stream S seconds of each trace (default: one whole period in sim mode, 60 s in real mode).")
     Double seconds;
 
     @Option(names = "--rtt-ms", defaultValue = "40", description = "Base round-trip time in ms (default ${DEFAULT-VALUE}).")
@@ -64,11 +78,14 @@ public final class BenchAbrCommand implements Callable<Integer> {
             description = "Client playout delay in ms (default ${DEFAULT-VALUE}).")
     double targetDelayMillis;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Traces scored in parallel (default ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "2",
+            description = "Traces scored in parallel; in real mode, sessions streaming at once (default ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--report", paramLabel = "FILE.json", description = "Also write every number as JSON here.")
     Path report;
+
+    static final double DEFAULT_REAL_SECONDS = 60;
 
     static final class PolicyNames implements Iterable<String> {
         @Override
@@ -78,16 +95,15 @@ public final class BenchAbrCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, MediaException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (mode == Mode.real) {
-            err.println("bench abr: --mode real is not yet available in this build; use --mode sim");
-            return 2;
-        }
         List<String> names = policyNames();
         if (limitTraces != null && limitTraces < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--limit-traces must be at least 1, not " + limitTraces);
+        }
+        if (mode == Mode.real && seconds == null) {
+            seconds = DEFAULT_REAL_SECONDS;
         }
         if (seconds != null && !(seconds >= 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be at least 1, not " + seconds);
@@ -115,12 +131,16 @@ public final class BenchAbrCommand implements Callable<Integer> {
             return 1;
         }
         Simulator simulator = Simulator.withDefaults(config);
-        SessionRunner runner = simulator;
         String source = traces == null ? "built-in" : traces.toString();
         err.printf(Locale.ROOT, "Scoring %d traces from %s × %d policies (%s mode)...%n", loaded.size(), source,
-                names.size(), runner.mode());
+                names.size(), mode);
         err.flush();
-        BenchmarkReport result = new AbrBenchmark(simulator, runner).run(source, loaded, names, threads);
+        BenchmarkReport result;
+        if (mode == Mode.sim) {
+            result = new AbrBenchmark(simulator, simulator).run(source, loaded, names, threads);
+        } else {
+            result = runReal(config, simulator, source, loaded, names);
+        }
         out.print(AbrBenchmark.markdown(result));
         if (!result.unscoredTraces().isEmpty()) {
             out.printf(Locale.ROOT, "%n%d trace(s) left out of normalized QoE, their ceiling QoE is not positive "
@@ -138,6 +158,25 @@ public final class BenchAbrCommand implements Callable<Integer> {
             err.println("Wrote " + report);
         }
         return 0;
+    }
+
+    /** Real server, real clients through the network lab: a server in this process, on loopback. */
+    private BenchmarkReport runReal(SimulationConfig config, Simulator simulator, String source,
+            List<CapacityTrace> loaded, List<String> names) throws IOException, MediaException {
+        Workspace workspace = Workspace.current();
+        MediaLibrary library = MediaLibrary.of(workspace);
+        library.ensureSample(ProgressListener.none(), new CancelToken());
+        LibraryCatalog catalog = new LibraryCatalog(library).reload();
+        VideoInfo video = catalog.videos().stream().filter(v -> v.id().equals(MediaLibrary.SAMPLE_ID)).findFirst()
+                .orElseThrow(() -> new IOException("the sample video is not in the library"));
+        ServerConfig serverConfig = ServerConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress())
+                .withMaxClients(Math.max(ServerConfig.DEFAULT_MAX_CLIENTS, threads * 2));
+        try (StreamingServer server = new StreamingServer(serverConfig, ServerIdentity.loadOrCreate(workspace.certsDir()),
+                catalog, ServerListener.NONE).start()) {
+            RealSessionRunner runner = new RealSessionRunner(server.address(), server.fingerprint(), video, seconds,
+                    config.gopSeconds(), Duration.ofMillis(Math.round(rttMillis / 2)));
+            return new AbrBenchmark(simulator, runner).run(source, loaded, names, threads);
+        }
     }
 
     private List<String> policyNames() {

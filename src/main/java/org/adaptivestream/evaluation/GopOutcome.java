@@ -5,6 +5,8 @@ import org.adaptivestream.media.Rung;
 /**
  * What one GOP did. Times in seconds on the trace's clock (the client's, offset removed).
  *
+ * @param skipped              the server never sent it, being too far behind (the picture froze
+ *                             for the whole GOP); its rung is then the last one shown
  * @param releaseSeconds       when the server released the keyframe
  * @param keyframeStartSeconds when the keyframe began to cross the bottleneck
  * @param keyframeEndSeconds   when its last bit crossed
@@ -20,6 +22,7 @@ import org.adaptivestream.media.Rung;
 public record GopOutcome(
         int index,
         Rung rung,
+        boolean skipped,
         GopSize size,
         double releaseSeconds,
         double keyframeStartSeconds,

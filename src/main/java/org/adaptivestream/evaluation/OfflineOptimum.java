@@ -46,30 +46,38 @@ public final class OfflineOptimum {
         int n = model.gopCount();
         List<int[]> parents = new ArrayList<>(n);
         List<byte[]> rungs = new ArrayList<>(n);
+        List<boolean[]> skips = new ArrayList<>(n);
         Front front = new Front(1);
-        front.add(0, (byte) -1, 0, -1);
+        front.add(0, (byte) -1, 0, -1, false);
         int peak = 1;
         for (int k = 0; k < n; k++) {
             double nextRelease = model.releaseSeconds(k) + model.config().gopSeconds();
-            Front candidates = new Front(front.size * RUNGS.length);
+            Front candidates = new Front(front.size * (RUNGS.length + 1));
             for (int i = 0; i < front.size; i++) {
                 StreamState s = new StreamState(front.busy[i], front.rung[i] < 0 ? null : RUNGS[front.rung[i]]);
+                GopOutcome skipped = model.skip(s, k);
+                candidates.add(Math.max(s.busyUntilSeconds(), nextRelease), front.rung[i], front.value[i] + skipped.qoe(),
+                        i, true);
+                if (model.mustSkip(s, k)) {
+                    continue;
+                }
                 for (Rung r : RUNGS) {
                     GopOutcome g = model.step(s, k, r);
                     // Draining before the next release is the same as draining at it.
                     candidates.add(Math.max(g.next().busyUntilSeconds(), nextRelease), (byte) r.ordinal(),
-                            front.value[i] + g.qoe(), i);
+                            front.value[i] + g.qoe(), i, false);
                 }
             }
             front = undominated(candidates);
             parents.add(Arrays.copyOf(front.parent, front.size));
             rungs.add(Arrays.copyOf(front.rung, front.size));
+            skips.add(Arrays.copyOf(front.skipped, front.size));
             peak = Math.max(peak, front.size);
         }
         int best = front.best();
         List<Rung> plan = new ArrayList<>(n);
         for (int k = n - 1, at = best; k >= 0; k--) {
-            plan.add(RUNGS[rungs.get(k)[at]]);
+            plan.add(skips.get(k)[at] ? null : RUNGS[rungs.get(k)[at]]);
             at = parents.get(k)[at];
         }
         Collections.reverse(plan);
@@ -86,17 +94,30 @@ public final class OfflineOptimum {
         // bestAs[r]: the most QoE any kept state (all drain no later) has once switched to rung r.
         double[] bestAs = new double[RUNGS.length];
         Arrays.fill(bestAs, Double.NEGATIVE_INFINITY);
+        double bestUnstarted = Double.NEGATIVE_INFINITY;
         Front out = new Front(in.size);
         for (int i : order) {
             byte r = in.rung[i];
             double v = in.value[i];
-            if (bestAs[r] >= v) {
-                continue;
+            if (r < 0) {
+                // Nothing shown yet (every GOP so far skipped): its next rung costs no switch,
+                // so only another such state can stand in for it.
+                if (bestUnstarted >= v) {
+                    continue;
+                }
+                bestUnstarted = v;
+                for (int to = 0; to < RUNGS.length; to++) {
+                    bestAs[to] = Math.max(bestAs[to], v);
+                }
+            } else {
+                if (bestAs[r] >= v) {
+                    continue;
+                }
+                for (int to = 0; to < RUNGS.length; to++) {
+                    bestAs[to] = Math.max(bestAs[to], v - switchCost[r][to]);
+                }
             }
-            for (int to = 0; to < RUNGS.length; to++) {
-                bestAs[to] = Math.max(bestAs[to], v - switchCost[r][to]);
-            }
-            out.add(in.busy[i], r, v, in.parent[i]);
+            out.add(in.busy[i], in.rung[i], in.value[i], in.parent[i], in.skipped[i]);
         }
         return out;
     }
@@ -107,6 +128,7 @@ public final class OfflineOptimum {
         final byte[] rung;
         final double[] value;
         final int[] parent;
+        final boolean[] skipped;
         int size;
 
         Front(int capacity) {
@@ -114,9 +136,11 @@ public final class OfflineOptimum {
             rung = new byte[capacity];
             value = new double[capacity];
             parent = new int[capacity];
+            skipped = new boolean[capacity];
         }
 
-        void add(double b, byte r, double v, int p) {
+        void add(double b, byte r, double v, int p, boolean skip) {
+            skipped[size] = skip;
             busy[size] = b;
             rung[size] = r;
             value[size] = v;

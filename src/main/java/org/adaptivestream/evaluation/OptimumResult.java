@@ -1,5 +1,7 @@
 package org.adaptivestream.evaluation;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.adaptivestream.media.Rung;
 
@@ -8,12 +10,12 @@ import org.adaptivestream.media.Rung;
  *
  * @param ceilingQoe the most QoE any rung sequence reaches on this trace: no policy can score
  *                   more (the normaliser of normalized QoE)
- * @param plan       the rung per GOP that reaches it
+ * @param plan       the rung per GOP that reaches it; {@code null} where it skips a GOP
  * @param planResult that plan streamed through the model; its QoE equals the ceiling
  * @param peakStates the most search states held for one GOP
  */
 public record OptimumResult(double ceilingQoe, List<Rung> plan, SessionResult planResult, int peakStates) {
     public OptimumResult {
-        plan = List.copyOf(plan);
+        plan = Collections.unmodifiableList(new ArrayList<>(plan));
     }
 }

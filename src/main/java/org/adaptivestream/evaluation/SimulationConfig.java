@@ -7,6 +7,8 @@ package org.adaptivestream.evaluation;
  * @param framesPerSecond     frame rate; the server paces frames at this rate
  * @param baseRttSeconds      round trip without queueing; half of it each way
  * @param targetDelaySeconds  how long after its base one-way delay a frame is due on screen
+ * @param maxLagSeconds       a GOP that would start crossing the link later than this after its
+ *                            release is not sent at all (the server's lag limit)
  * @param durationSeconds     how much of the trace to stream; {@code NaN} for one whole period
  */
 public record SimulationConfig(
@@ -14,6 +16,7 @@ public record SimulationConfig(
         double framesPerSecond,
         double baseRttSeconds,
         double targetDelaySeconds,
+        double maxLagSeconds,
         double durationSeconds) {
 
     public static final double DEFAULT_GOP_SECONDS = 0.5;
@@ -21,15 +24,17 @@ public record SimulationConfig(
     public static final double DEFAULT_BASE_RTT_SECONDS = 0.040;
     /** The real client's default playout delay. */
     public static final double DEFAULT_TARGET_DELAY_SECONDS = 0.150;
+    /** The server's default lag limit. */
+    public static final double DEFAULT_MAX_LAG_SECONDS = 2.0;
 
     public SimulationConfig {
         if (!(gopSeconds > 0) || !(framesPerSecond > 0) || framesPerSecond * gopSeconds < 2) {
             throw new IllegalArgumentException("a GOP of " + gopSeconds + " s at " + framesPerSecond
                     + " fps must hold at least two frames");
         }
-        if (!(baseRttSeconds >= 0) || !(targetDelaySeconds >= 0)) {
+        if (!(baseRttSeconds >= 0) || !(targetDelaySeconds >= 0) || !(maxLagSeconds > 0)) {
             throw new IllegalArgumentException("RTT " + baseRttSeconds + " s and target delay " + targetDelaySeconds
-                    + " s must not be negative");
+                    + " s must not be negative, lag limit " + maxLagSeconds + " s must be positive");
         }
         if (!Double.isNaN(durationSeconds) && !(durationSeconds >= gopSeconds)) {
             throw new IllegalArgumentException("duration " + durationSeconds + " s must cover at least one GOP");
@@ -38,19 +43,20 @@ public record SimulationConfig(
 
     public static SimulationConfig defaults() {
         return new SimulationConfig(DEFAULT_GOP_SECONDS, DEFAULT_FRAMES_PER_SECOND, DEFAULT_BASE_RTT_SECONDS,
-                DEFAULT_TARGET_DELAY_SECONDS, Double.NaN);
+                DEFAULT_TARGET_DELAY_SECONDS, DEFAULT_MAX_LAG_SECONDS,
+                Double.NaN);
     }
 
     public SimulationConfig withDurationSeconds(double seconds) {
-        return new SimulationConfig(gopSeconds, framesPerSecond, baseRttSeconds, targetDelaySeconds, seconds);
+        return new SimulationConfig(gopSeconds, framesPerSecond, baseRttSeconds, targetDelaySeconds, maxLagSeconds, seconds);
     }
 
     public SimulationConfig withBaseRttSeconds(double seconds) {
-        return new SimulationConfig(gopSeconds, framesPerSecond, seconds, targetDelaySeconds, durationSeconds);
+        return new SimulationConfig(gopSeconds, framesPerSecond, seconds, targetDelaySeconds, maxLagSeconds, durationSeconds);
     }
 
     public SimulationConfig withTargetDelaySeconds(double seconds) {
-        return new SimulationConfig(gopSeconds, framesPerSecond, baseRttSeconds, seconds, durationSeconds);
+        return new SimulationConfig(gopSeconds, framesPerSecond, baseRttSeconds, seconds, maxLagSeconds, durationSeconds);
     }
 
     public int framesPerGop() {

@@ -71,12 +71,13 @@ public final class Simulator implements SessionRunner {
         return new Session(policy, model).run();
     }
 
-    /** Streams a fixed rung per GOP (the optimum's plan), scored by the same model. */
+    /** Streams a fixed rung per GOP (the optimum's plan; {@code null} skips a GOP), scored by the same model. */
     public static SessionResult replay(String name, List<Rung> plan, StreamingModel model) {
         List<GopOutcome> gops = new ArrayList<>(plan.size());
         StreamState state = StreamState.START;
         for (int k = 0; k < plan.size(); k++) {
-            GopOutcome g = model.step(state, k, plan.get(k));
+            Rung rung = plan.get(k);
+            GopOutcome g = rung == null ? model.skip(state, k) : model.step(state, k, rung);
             gops.add(g);
             state = g.next();
         }
@@ -107,6 +108,7 @@ public final class Simulator implements SessionRunner {
         private Rung arriving = Rung.lowest();
         private boolean anyArrived;
         private double newestSendSeconds;
+        private GopOutcome inFlight;
         private OptionalDouble lastStallEnd = OptionalDouble.empty();
         private OptionalDouble lastSwitch = OptionalDouble.empty();
 
@@ -125,10 +127,12 @@ public final class Simulator implements SessionRunner {
                 while (!events.isEmpty() && events.peek().timeSeconds() <= release - owd) {
                     handle(events.poll());
                 }
-                GopOutcome g = model.step(state, k, requested);
+                GopOutcome g = model.mustSkip(state, k) ? model.skip(state, k) : model.step(state, k, requested);
                 gops.add(g);
                 state = g.next();
-                schedule(g);
+                if (!g.skipped()) {
+                    schedule(g);
+                }
             }
             return new SessionResult(policy.name(), model.trace().name(), gops, requests,
                     SessionMetrics.of(gops, ladder, config.gopSeconds()));
@@ -162,6 +166,7 @@ public final class Simulator implements SessionRunner {
                     estimators.onBurst(t, g.size().keyframeBits(), g.keyframeEndSeconds() - g.keyframeStartSeconds());
                     estimators.onFrame(g.releaseSeconds(), t, g.size().keyframeBits());
                     arrived(g.releaseSeconds(), g.keyframeDelaySeconds(), t);
+                    inFlight = g;
                     if (g.rung() != arriving) {
                         arriving = g.rung();
                         lastSwitch = OptionalDouble.of(t);
@@ -170,6 +175,7 @@ public final class Simulator implements SessionRunner {
                 case LAST_FRAME -> {
                     estimators.onFrame(g.lastReleaseSeconds(), t, g.size().totalBits() - g.size().keyframeBits());
                     arrived(g.lastReleaseSeconds(), g.lastDelaySeconds(), t);
+                    inFlight = null;
                 }
                 case PONG -> estimators.onPong(t, e.value());
             }
@@ -184,8 +190,25 @@ public final class Simulator implements SessionRunner {
             }
         }
 
+        /**
+         * The send time of the newest frame arrived by {@code t}. Events mark only a GOP's first
+         * and last frame; the frames between arrive evenly between them, as the model has it.
+         */
+        private double newestSendSeconds(double t) {
+            GopOutcome g = inFlight;
+            if (g == null) {
+                return newestSendSeconds;
+            }
+            int frames = config.framesPerGop();
+            double owd = config.oneWayDelaySeconds();
+            double firstArrival = g.keyframeEndSeconds() + owd;
+            double spacing = (g.lastEndSeconds() + owd - firstArrival) / (frames - 1);
+            int arrived = spacing > 0 ? (int) Math.min(frames - 1, Math.floor((t - firstArrival) / spacing)) : frames - 1;
+            return Math.max(newestSendSeconds, g.releaseSeconds() + Math.max(0, arrived) / config.framesPerSecond());
+        }
+
         private void decide(double t) {
-            double dueSeconds = newestSendSeconds + config.playoutLatencySeconds();
+            double dueSeconds = newestSendSeconds(t) + config.playoutLatencySeconds();
             double buffer = anyArrived ? Math.max(0, dueSeconds - t) : 0;
             boolean stalled = anyArrived && dueSeconds < t;
             PolicyInput input = new PolicyInput(t, estimators.snapshot(t), buffer, config.targetDelaySeconds(), stalled,

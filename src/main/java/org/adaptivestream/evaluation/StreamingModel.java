@@ -65,6 +65,21 @@ public final class StreamingModel {
         return gopIndex * config.gopSeconds();
     }
 
+    /** Whether the server, too far behind, skips GOP {@code k} (see {@link SimulationConfig#maxLagSeconds()}). */
+    public boolean mustSkip(StreamState state, int k) {
+        return state.busyUntilSeconds() - releaseSeconds(k) > config.maxLagSeconds();
+    }
+
+    /** GOP {@code k} not sent: nothing crosses the link, the picture stays frozen for all of it. */
+    public GopOutcome skip(StreamState state, int k) {
+        Rung shown = state.previousRung() != null ? state.previousRung() : Rung.lowest();
+        double release = releaseSeconds(k);
+        double gop = config.gopSeconds();
+        double lastRelease = release + (config.framesPerGop() - 1) / config.framesPerSecond();
+        return new GopOutcome(k, shown, true, sizes.size(k, shown), release, release, release, lastRelease, release,
+                Double.NaN, Double.NaN, gop, qoe.gop(shown, shown, gop, gop), state);
+    }
+
     /** Streams GOP {@code k} at {@code rung} from {@code state}. */
     public GopOutcome step(StreamState state, int k, Rung rung) {
         GopSize size = sizes.size(k, rung);
@@ -82,7 +97,7 @@ public final class StreamingModel {
         double playout = config.playoutLatencySeconds();
         double stall = config.gopSeconds() * lateFraction(keyDelay - playout, lastDelay - playout);
         double score = qoe.gop(state.previousRung(), rung, config.gopSeconds(), stall);
-        return new GopOutcome(k, rung, size, release, keyStart, keyEnd, lastRelease, lastEnd, keyDelay, lastDelay,
+        return new GopOutcome(k, rung, false, size, release, keyStart, keyEnd, lastRelease, lastEnd, keyDelay, lastDelay,
                 stall, score, new StreamState(lastEnd, rung));
     }
 
