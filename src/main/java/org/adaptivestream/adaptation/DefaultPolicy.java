@@ -34,14 +34,14 @@ public final class DefaultPolicy implements AdaptationPolicy {
     }
 
     /** Share of the usable capacity a new, higher rung may take. */
-    public static final double UP_FRACTION = 0.90;
+    public static final double UP_FRACTION = 0.92;
     /** Share of the usable capacity the current rung may take before we step down. */
-    public static final double KEEP_FRACTION = 0.97;
+    public static final double KEEP_FRACTION = 1.0;
     public static final double QUEUE_DRAIN_SECONDS = 1.0;
     public static final double DELAY_GROWTH_LIMIT_SECONDS_PER_SECOND = 0.25;
     public static final double LOW_BUFFER_FRACTION_OF_TARGET = 0.3;
     public static final double MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP = 3.0;
-    public static final double MIN_SECONDS_AFTER_STALL_FOR_UP = 5.0;
+    public static final double MIN_SECONDS_AFTER_STALL_FOR_UP = 2.0;
 
     public static final Tuning TUNING = new Tuning(UP_FRACTION, KEEP_FRACTION, QUEUE_DRAIN_SECONDS,
             DELAY_GROWTH_LIMIT_SECONDS_PER_SECOND, LOW_BUFFER_FRACTION_OF_TARGET, MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP,

@@ -5,8 +5,11 @@ package org.adaptivestream.evaluation;
  *
  * @param meanNormalizedQoe over the traces with a positive ceiling
  * @param scoredTraces      how many traces that mean covers
+ * @param totalQoeShare     the policy's QoE summed over all traces over the optima's sum: a
+ *                          ratio every trace counts in, weighted by its length
+ * @param longestStallSeconds the longest stall on any trace
  */
-public record PolicySummary(String policy, double meanNormalizedQoe, int scoredTraces, double meanQoe,
-        double averageBitrateMbps, double stallRatio, double switchesPerMinute, double meanLatencySeconds,
-        double p95LatencySeconds) {
+public record PolicySummary(String policy, double meanNormalizedQoe, int scoredTraces, double totalQoeShare,
+        double meanQoe, double averageBitrateMbps, double stallRatio, double switchesPerMinute,
+        double meanLatencySeconds, double p95LatencySeconds, double longestStallSeconds) {
 }
