@@ -471,7 +471,8 @@ public final class StreamingClient implements AutoCloseable {
                     arriving, ladder(request.video), lastSwitchSeconds);
         }
         Decision decision = adaptation.decide(input);
-        if (decision.rung() != requestedRung) {
+        boolean firm = decision.asksToSwitch(input) || adaptation.lockedRung().isPresent();
+        if (firm && decision.rung() != requestedRung) {
             requestedRung = decision.rung();
             pendingReason = decision.reason();
             send(new SwitchRung(decision.rung()));
