@@ -109,6 +109,14 @@ public final class StreamingServer implements AutoCloseable {
                 }
                 continue;
             }
+            try {
+                // Video goes out as several TLS records per packet: Nagle would hold the later
+                // ones back until the first is acknowledged.
+                socket.setTcpNoDelay(true);
+            } catch (IOException e) {
+                closeQuietly(socket);
+                continue;
+            }
             admit((SSLSocket) socket);
         }
     }
