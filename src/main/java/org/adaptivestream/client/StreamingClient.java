@@ -72,6 +72,8 @@ public final class StreamingClient implements AutoCloseable {
     /** A packet this large was written in one piece, so its arrival spread measures link capacity. */
     static final int BURST_MIN_BYTES = 16 * 1024;
     static final long CATALOG_TIMEOUT_SECONDS = 10;
+    /** The jitter-adaptive playout delay never goes below this. */
+    static final long MIN_PLAYOUT_DELAY_MICROS = 10_000;
 
     private final ClientConfig config;
     private final ClientListener listener;
@@ -192,7 +194,8 @@ public final class StreamingClient implements AutoCloseable {
                 current.close();
             }
             current = new Playout(metrics, sink, this::switchShown, this::frameShown,
-                    (end, length) -> metrics.stalled(seconds(end), length / 1e6), config.targetDelay().toNanos() / 1000);
+                    (end, length) -> metrics.stalled(seconds(end), length / 1e6), MIN_PLAYOUT_DELAY_MICROS,
+                    config.targetDelay().toNanos() / 1000);
             playout = current;
         }
         current.setFrameRate(video.framesPerSecond());
@@ -467,7 +470,7 @@ public final class StreamingClient implements AutoCloseable {
         PolicyInput input;
         synchronized (estimatorLock) {
             input = new PolicyInput(now, estimators.snapshot(now), current.bufferMicros() / 1e6,
-                    config.targetDelay().toNanos() / 1e9, current.isStalled(micros()), lastStallEndSeconds,
+                    current.targetDelayMicros() / 1e6, current.isStalled(micros()), lastStallEndSeconds,
                     arriving, ladder(request.video), lastSwitchSeconds);
         }
         Decision decision = adaptation.decide(input);
