@@ -100,6 +100,8 @@ public final class StreamingClient implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean awaitingStart;
     private volatile long firstFrameMicros;
+    private volatile long switchDecidedMicros;
+    private final List<Double> switchLatenciesMillis = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long bytesInPeriod;
     private long lastFramesShown;
     private int stallsSeen;
@@ -477,6 +479,7 @@ public final class StreamingClient implements AutoCloseable {
         if (decision.rung() != requestedRung) {
             requestedRung = decision.rung();
             pendingReason = decision.reason();
+            switchDecidedMicros = micros();
             send(new SwitchRung(decision.rung()));
         }
     }
@@ -494,8 +497,18 @@ public final class StreamingClient implements AutoCloseable {
         return first == 0 ? OptionalDouble.empty() : OptionalDouble.of((first - startMicros) / 1000.0);
     }
 
+    /** For every switch so far: milliseconds from the decision (the request sent) to the first frame of the new rung shown. */
+    public List<Double> switchLatenciesMillis() {
+        return List.copyOf(switchLatenciesMillis);
+    }
+
     private void switchShown(Rung from, Rung to, long nowMicros) {
         String reason = to == requestedRung ? pendingReason : "server switched";
+        long decided = switchDecidedMicros;
+        if (to == requestedRung && decided != 0) {
+            switchLatenciesMillis.add((nowMicros - decided) / 1000.0);
+            switchDecidedMicros = 0;
+        }
         SwitchEvent event = new SwitchEvent(seconds(nowMicros), from.label(), to.label(), reason);
         metrics.switched(event);
         listener.switched(event);
