@@ -69,6 +69,11 @@ public final class ClientCostBenchmark {
      * @param renditionFile the rung's file for FFmpeg's command line, empty to skip it
      */
     public Result run(Rung rung, double seconds, Optional<Path> renditionFile) throws IOException, InterruptedException {
+        return run(rung, seconds, renditionFile, WARM_UP_MILLIS);
+    }
+
+    Result run(Rung rung, double seconds, Optional<Path> renditionFile, long warmUpMillis)
+            throws IOException, InterruptedException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         ServerConfig config = ServerConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress());
         CopyingSink sink = new CopyingSink();
@@ -87,7 +92,7 @@ public final class ClientCostBenchmark {
                         .orElseThrow(() -> new IOException("no video '" + video + "' on the server"));
                 client.adaptation().lock(rung);
                 client.play(info, rung, true, sink);
-                Thread.sleep(WARM_UP_MILLIS);
+                Thread.sleep(warmUpMillis);
                 var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
                 Map<String, Long> perThreadStart = cpuByName(threads, "client-");
                 long clientStart = cpuNanos(threads, "client-");

@@ -60,6 +60,10 @@ public final class ServerLoadBenchmark {
     }
 
     public Step run(int clients, double seconds, Rung rung) throws InterruptedException {
+        return run(clients, seconds, rung, WARM_UP_MILLIS);
+    }
+
+    Step run(int clients, double seconds, Rung rung, long warmUpMillis) throws InterruptedException {
         ServerConfig config = ServerConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress())
                 .withMaxClients(clients + 10);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -84,7 +88,7 @@ public final class ServerLoadBenchmark {
             double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
             pinger.scheduleAtFixedRate(() -> load.forEach(LoadClient::ping), 0, LoadClient.PING_PERIOD_MILLIS,
                     TimeUnit.MILLISECONDS);
-            Thread.sleep(WARM_UP_MILLIS);
+            Thread.sleep(warmUpMillis);
             load.forEach(LoadClient::count);
             OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
             long serverStart = cpuNanos(threads, ServerLoadBenchmark::isServerThread);
