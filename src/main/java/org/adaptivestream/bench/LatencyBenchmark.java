@@ -78,7 +78,7 @@ public final class LatencyBenchmark {
      *
      * @param connects warm connections per path after the first
      * @param seconds  playing time per path for the send-to-shown figures
-     * @param switches switches per path (alternating 480p and the top rung, one every two GOPs)
+     * @param switches switches per path (480p to the top rung, each on a fresh session)
      */
     public List<PathResult> run(int connects, double seconds, int switches, Consumer<String> progress)
             throws IOException, InterruptedException {
@@ -110,20 +110,17 @@ public final class LatencyBenchmark {
             warm.add(connectToFirstFrame(config));
         }
         progress.accept(name + ": warm connections to first frame " + warm.stream().map(Math::round).toList() + " ms");
+        List<Double> switchMillis = new ArrayList<>();
+        for (int i = 0; i < switches; i++) {
+            switchMillis.add(switchToFirstFrame(config, i));
+        }
+        progress.accept(name + ": switches " + switchMillis.stream().map(Math::round).toList() + " ms");
         try (StreamingClient client = StreamingClient.connect(config, ClientListener.NONE)) {
             VideoInfo info = find(client);
-            client.adaptation().lock(Rung.R480P);
-            client.play(info, Rung.R480P, true, FrameSink.DISCARD);
             Rung top = info.renditions().get(info.renditions().size() - 1).rung();
-            long gopMillis = Math.round(info.gopFrames() * 1000 / info.framesPerSecond());
-            Thread.sleep(1_000);
-            for (int i = 0; i < switches; i++) {
-                client.adaptation().lock(i % 2 == 0 ? top : Rung.R480P);
-                // Decisions land on the control period; spread them over the GOP so the wait for
-                // the next keyframe is sampled evenly.
-                Thread.sleep(2 * gopMillis + (i * 137L) % gopMillis);
-            }
             client.adaptation().lock(top);
+            client.play(info, top, true, FrameSink.DISCARD);
+            Thread.sleep(1_000);
             long playStart = System.nanoTime();
             Thread.sleep(Math.round(seconds * 1000));
             double playedFrom = client.sessionSeconds() - (System.nanoTime() - playStart) / 1e9;
@@ -132,11 +129,40 @@ public final class LatencyBenchmark {
             for (int i = 0; i < points.size(); i++) {
                 sendToShown.add(points.value(i));
             }
-            PathResult result = new PathResult(name, cold, warm, client.switchLatenciesMillis(),
+            PathResult result = new PathResult(name, cold, warm, switchMillis,
                     Percentiles.of(sendToShown), client.metrics().summary().stalledSeconds(),
                     client.metrics().framesDropped());
             progress.accept(name + ": done");
             return result;
+        }
+    }
+
+    /**
+     * One switch, 480p to the top rung, on a fresh session: the control loop decides on a fixed
+     * period from connect and the server's GOPs run on their own fixed period from PLAY, so
+     * within one session every decision meets the GOP at the same phase. A new session, whose
+     * PLAY comes a varied time after connect, samples the wait for the next keyframe fairly.
+     */
+    private double switchToFirstFrame(ClientConfig config, int attempt) throws IOException, InterruptedException {
+        try (StreamingClient client = StreamingClient.connect(config, ClientListener.NONE)) {
+            VideoInfo info = find(client);
+            Rung top = info.renditions().get(info.renditions().size() - 1).rung();
+            long gopMillis = Math.round(info.gopFrames() * 1000 / info.framesPerSecond());
+            client.adaptation().lock(Rung.R480P);
+            // The server's GOPs start at PLAY and the control loop's ticks at connect: vary the
+            // gap between them so each attempt meets the GOP at another phase.
+            Thread.sleep((attempt * 173L) % gopMillis);
+            client.play(info, Rung.R480P, true, FrameSink.DISCARD);
+            Thread.sleep(1_000);
+            client.adaptation().lock(top);
+            long deadline = System.nanoTime() + FIRST_FRAME_TIMEOUT_MILLIS * 1_000_000;
+            while (client.switchLatenciesMillis().isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("no frame of the new rung within " + FIRST_FRAME_TIMEOUT_MILLIS + " ms");
+                }
+                Thread.sleep(1);
+            }
+            return client.switchLatenciesMillis().get(0);
         }
     }
 
