@@ -153,7 +153,9 @@ public final class LatencyBenchmark {
             // gap between them so each attempt meets the GOP at another phase.
             Thread.sleep((attempt * 173L) % gopMillis);
             client.play(info, Rung.R480P, true, FrameSink.DISCARD);
-            Thread.sleep(1_000);
+            // Lock at a varied point of the GOP too: locking a whole number of GOPs after PLAY
+            // would put every decision (the next tick, within 250 ms) in a GOP's first half.
+            Thread.sleep(1_000 + (attempt * 137L) % gopMillis);
             client.adaptation().lock(top);
             long deadline = System.nanoTime() + FIRST_FRAME_TIMEOUT_MILLIS * 1_000_000;
             while (client.switchLatenciesMillis().isEmpty()) {
