@@ -37,4 +37,6 @@ module org.adaptivestream {
     opens org.adaptivestream.cli to info.picocli;
     // Jackson builds the manifest records reflectively.
     opens org.adaptivestream.media to com.fasterxml.jackson.databind;
+    // Jackson writes the benchmark report's records.
+    opens org.adaptivestream.evaluation to com.fasterxml.jackson.databind;
 }

@@ -12,4 +12,13 @@ public record Decision(Rung rung, String reason) {
         Objects.requireNonNull(rung, "rung");
         Objects.requireNonNull(reason, "reason");
     }
+
+    /**
+     * Whether this asks for a rung other than the one arriving. Returning the arriving rung
+     * means "hold", not "cancel": a switch already asked for stays asked for, or a policy
+     * that waits for its request to land would undo it on every tick before it lands.
+     */
+    public boolean asksToSwitch(PolicyInput input) {
+        return rung != input.currentRung();
+    }
 }

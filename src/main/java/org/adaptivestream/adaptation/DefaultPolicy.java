@@ -27,15 +27,35 @@ import org.adaptivestream.media.Rung;
  */
 public final class DefaultPolicy implements AdaptationPolicy {
 
+    /** The constants below as one value, so alternatives can be compared in simulation. */
+    public record Tuning(double upFraction, double keepFraction, double queueDrainSeconds,
+            double delayGrowthLimitSecondsPerSecond, double lowBufferFractionOfTarget,
+            double minSecondsBetweenSwitchesForUp, double minSecondsAfterStallForUp) {
+    }
+
     /** Share of the usable capacity a new, higher rung may take. */
-    public static final double UP_FRACTION = 0.90;
+    public static final double UP_FRACTION = 0.92;
     /** Share of the usable capacity the current rung may take before we step down. */
-    public static final double KEEP_FRACTION = 0.97;
+    public static final double KEEP_FRACTION = 1.0;
     public static final double QUEUE_DRAIN_SECONDS = 1.0;
     public static final double DELAY_GROWTH_LIMIT_SECONDS_PER_SECOND = 0.25;
     public static final double LOW_BUFFER_FRACTION_OF_TARGET = 0.3;
     public static final double MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP = 3.0;
-    public static final double MIN_SECONDS_AFTER_STALL_FOR_UP = 5.0;
+    public static final double MIN_SECONDS_AFTER_STALL_FOR_UP = 2.0;
+
+    public static final Tuning TUNING = new Tuning(UP_FRACTION, KEEP_FRACTION, QUEUE_DRAIN_SECONDS,
+            DELAY_GROWTH_LIMIT_SECONDS_PER_SECOND, LOW_BUFFER_FRACTION_OF_TARGET, MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP,
+            MIN_SECONDS_AFTER_STALL_FOR_UP);
+
+    private final Tuning t;
+
+    public DefaultPolicy() {
+        this(TUNING);
+    }
+
+    public DefaultPolicy(Tuning tuning) {
+        this.t = tuning;
+    }
 
     @Override
     public String name() {
@@ -48,12 +68,12 @@ public final class DefaultPolicy implements AdaptationPolicy {
         Ladder ladder = in.ladder();
         Rung current = in.currentRung();
         double delayTrend = e.deliveryDelayTrend().orElse(0);
-        if (current != Rung.lowest() && delayTrend > DELAY_GROWTH_LIMIT_SECONDS_PER_SECOND) {
+        if (current != Rung.lowest() && delayTrend > t.delayGrowthLimitSecondsPerSecond()) {
             Rung down = Rung.values()[current.ordinal() - 1];
             return new Decision(down, String.format(Locale.ROOT, "default: delay grows %.0f ms/s > %.0f ms/s, down to %s",
-                    delayTrend * 1000, DELAY_GROWTH_LIMIT_SECONDS_PER_SECOND * 1000, ladder.describe(down)));
+                    delayTrend * 1000, t.delayGrowthLimitSecondsPerSecond() * 1000, ladder.describe(down)));
         }
-        double lowBuffer = LOW_BUFFER_FRACTION_OF_TARGET * in.targetBufferSeconds();
+        double lowBuffer = t.lowBufferFractionOfTarget() * in.targetBufferSeconds();
         if (current != Rung.lowest() && in.bufferSeconds() < lowBuffer && delayTrend > 0) {
             Rung down = Rung.values()[current.ordinal() - 1];
             return new Decision(down, String.format(Locale.ROOT, "default: buffer %s < %s and delay growing, down to %s",
@@ -63,34 +83,34 @@ public final class DefaultPolicy implements AdaptationPolicy {
             return new Decision(current, "default: no capacity estimate yet, holding " + current.label());
         }
         double queue = e.standingQueueSeconds().orElse(0);
-        double drain = Math.max(0, 1 - queue / QUEUE_DRAIN_SECONDS);
+        double drain = Math.max(0, 1 - queue / t.queueDrainSeconds());
         double latest = e.capacityLatestBitsPerSecond().getAsDouble();
         double usableNow = latest * drain;
         double bitrate = ladder.bitsPerSecond(current);
         String queueNote = queue > 0 ? String.format(Locale.ROOT, " after draining %s of queue", Ladder.millis(queue)) : "";
-        if (current != Rung.lowest() && bitrate > usableNow * KEEP_FRACTION) {
-            Rung down = ladder.highestAtMost(usableNow * UP_FRACTION);
+        if (current != Rung.lowest() && bitrate > usableNow * t.keepFraction()) {
+            Rung down = ladder.highestAtMost(usableNow * t.upFraction());
             if (down.ordinal() >= current.ordinal()) {
                 down = Rung.values()[current.ordinal() - 1];
             }
             return new Decision(down, String.format(Locale.ROOT, "default: capacity %s%s × %.2f < %s for %s, down to %s",
-                    Ladder.mbps(latest), queueNote, KEEP_FRACTION, Ladder.mbps(bitrate), current.label(),
+                    Ladder.mbps(latest), queueNote, t.keepFraction(), Ladder.mbps(bitrate), current.label(),
                     ladder.describe(down)));
         }
         double sustained = Math.min(latest, e.capacityLowBitsPerSecond().orElse(latest)) * drain;
-        Rung up = ladder.highestAtMost(sustained * UP_FRACTION);
+        Rung up = ladder.highestAtMost(sustained * t.upFraction());
         if (up.ordinal() > current.ordinal()) {
             String fits = String.format(Locale.ROOT, "sustained capacity %s%s × %.2f fits %s",
-                    Ladder.mbps(sustained / Math.max(drain, 1e-9)), queueNote, UP_FRACTION, ladder.describe(up));
-            if (in.secondsSinceSwitch() < MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP) {
+                    Ladder.mbps(sustained / Math.max(drain, 1e-9)), queueNote, t.upFraction(), ladder.describe(up));
+            if (in.secondsSinceSwitch() < t.minSecondsBetweenSwitchesForUp()) {
                 return new Decision(current, String.format(Locale.ROOT, "default: %s, but last switch %.1f s ago < %.0f s",
-                        fits, in.secondsSinceSwitch(), MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP));
+                        fits, in.secondsSinceSwitch(), t.minSecondsBetweenSwitchesForUp()));
             }
-            if (in.secondsSinceStall() < MIN_SECONDS_AFTER_STALL_FOR_UP) {
+            if (in.secondsSinceStall() < t.minSecondsAfterStallForUp()) {
                 return new Decision(current, String.format(Locale.ROOT, "default: %s, but last stall %.1f s ago < %.0f s",
-                        fits, in.secondsSinceStall(), MIN_SECONDS_AFTER_STALL_FOR_UP));
+                        fits, in.secondsSinceStall(), t.minSecondsAfterStallForUp()));
             }
-            if (delayTrend > 0 && in.bufferSeconds() < in.targetBufferSeconds() * LOW_BUFFER_FRACTION_OF_TARGET) {
+            if (delayTrend > 0 && in.bufferSeconds() < in.targetBufferSeconds() * t.lowBufferFractionOfTarget()) {
                 return new Decision(current, "default: " + fits + ", but the buffer is low and the delay growing");
             }
             return new Decision(up, "default: " + fits + ", up");

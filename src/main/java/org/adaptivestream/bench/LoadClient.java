@@ -7,23 +7,34 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocket;
 import org.adaptivestream.media.Rung;
 import org.adaptivestream.protocol.Bye;
+import org.adaptivestream.protocol.Frame;
 import org.adaptivestream.protocol.Hello;
-import org.adaptivestream.protocol.Message;
 import org.adaptivestream.protocol.MessageReader;
+import org.adaptivestream.protocol.MessageType;
 import org.adaptivestream.protocol.MessageWriter;
+import org.adaptivestream.protocol.Ping;
 import org.adaptivestream.protocol.Play;
-import org.adaptivestream.protocol.VideoPacket;
 import org.adaptivestream.security.ServerVerifier;
 import org.adaptivestream.security.TlsClient;
 
 /**
- * A lightweight client for load tests: real TLS and the real protocol, but no decoding. It
+ * A lightweight client for load tests: real TLS and the real protocol (hello, play, a ping
+ * every {@link #PING_PERIOD_MILLIS} like the real client's control loop), but no decoding. It
  * judges every packet against a schedule anchored at its first packet: a packet arriving more
  * than {@link #LATE_MILLIS} after its timestamp says is late.
+ *
+ * <p>To stay light it reads frames without decoding their payloads, taking the pts straight
+ * from the VIDEO_PACKET layout (docs/PROTOCOL.md).
  */
 final class LoadClient implements AutoCloseable {
 
     static final long LATE_MILLIS = 100;
+    /** As often as the real client pings, so the server answers as many requests as it would in use. */
+    static final long PING_PERIOD_MILLIS = 250;
+    /** Offset of the pts in a VIDEO_PACKET payload: rung u8, flags u8, sequence i64. */
+    private static final int PTS_OFFSET = 10;
+    /** The VIDEO_PACKET fields before the packet's bytes: rung, flags, sequence, pts, dts, send time. */
+    private static final int VIDEO_FIELDS_BYTES = 34;
 
     private final SSLSocket socket;
     private final MessageWriter out;
@@ -34,10 +45,12 @@ final class LoadClient implements AutoCloseable {
     private final AtomicLong bytes = new AtomicLong();
     private volatile boolean counting;
     private volatile boolean closed;
+    private volatile String failure;
     private long anchorMicros = Long.MIN_VALUE;
 
     LoadClient(String host, int port, ServerVerifier verifier, String video, Rung rung) throws IOException {
         socket = TlsClient.connect(host, port, verifier, Duration.ofSeconds(30));
+        socket.setTcpNoDelay(true);
         out = new MessageWriter(socket.getOutputStream());
         in = new MessageReader(socket.getInputStream());
         out.write(Hello.of("load"));
@@ -50,25 +63,52 @@ final class LoadClient implements AutoCloseable {
 
     private void read() {
         try {
-            Optional<Message> next;
-            while ((next = in.read()).isPresent()) {
-                if (next.get() instanceof VideoPacket packet) {
+            Optional<Frame> next;
+            while ((next = in.readFrame()).isPresent()) {
+                Frame frame = next.get();
+                if (frame.type() == MessageType.VIDEO_PACKET) {
                     long now = System.nanoTime() / 1000;
+                    long pts = ptsOf(frame.payload());
                     if (anchorMicros == Long.MIN_VALUE) {
-                        anchorMicros = now - packet.ptsMicros();
+                        anchorMicros = now - pts;
                     }
                     if (counting) {
                         packets.incrementAndGet();
-                        bytes.addAndGet(packet.data().length);
-                        if (now - (anchorMicros + packet.ptsMicros()) > LATE_MILLIS * 1000) {
+                        bytes.addAndGet(frame.payload().length - VIDEO_FIELDS_BYTES);
+                        if (now - (anchorMicros + pts) > LATE_MILLIS * 1000) {
                             late.incrementAndGet();
                         }
                     }
+                } else if (frame.type() == MessageType.ERROR || frame.type() == MessageType.BYE) {
+                    throw new IOException("the server sent " + frame.type());
                 }
             }
+            throw new IOException("the server closed the connection");
         } catch (IOException e) {
             if (!closed) {
-                late.addAndGet(1_000_000); // a dropped stream is as bad as it gets
+                failure = e.getMessage();
+            }
+        }
+    }
+
+    static long ptsOf(byte[] payload) {
+        long pts = 0;
+        for (int i = PTS_OFFSET; i < PTS_OFFSET + 8; i++) {
+            pts = (pts << 8) | (payload[i] & 0xFF);
+        }
+        return pts;
+    }
+
+    /** Sends one ping; called by the benchmark's shared timer. */
+    void ping() {
+        if (closed || failure != null) {
+            return;
+        }
+        try {
+            out.write(new Ping(System.nanoTime() / 1000));
+        } catch (IOException e) {
+            if (!closed) {
+                failure = e.getMessage();
             }
         }
     }
@@ -88,6 +128,11 @@ final class LoadClient implements AutoCloseable {
 
     long bytes() {
         return bytes.get();
+    }
+
+    /** Why the stream broke, or null while it runs. */
+    String failure() {
+        return failure;
     }
 
     @Override

@@ -35,7 +35,8 @@ public final class RealSession {
 
     /** A finished session. */
     public record Outcome(String policy, String profile, List<Window> windows, int switches, double longestStallSeconds,
-                          double p95RttMillis, double p95SendToShownMillis, MetricsSummary summary) {
+                          double p95RttMillis, double meanSendToShownMillis, double p95SendToShownMillis,
+                          MetricsSummary summary) {
     }
 
     private RealSession() {
@@ -99,7 +100,7 @@ public final class RealSession {
         }
         MetricsSummary summary = metrics.summary();
         return new Outcome(policy, profile, windows, switches, summary.longestStallSeconds(),
-                metrics.series(Metric.RTT).all().percentile(95),
+                metrics.series(Metric.RTT).all().percentile(95), metrics.series(Metric.SEND_TO_SHOWN).all().mean(),
                 metrics.series(Metric.SEND_TO_SHOWN).all().percentile(95), summary);
     }
 

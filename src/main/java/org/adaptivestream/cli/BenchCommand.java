@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks. Run 'bench <kind> --help' for one kind's options.",
-        subcommands = {BenchServerCommand.class})
+        subcommands = {BenchServerCommand.class, BenchClientCommand.class, BenchLatencyCommand.class,
+                BenchAbrCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

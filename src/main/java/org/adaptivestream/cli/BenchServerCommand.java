@@ -41,7 +41,11 @@ final class BenchServerCommand implements Callable<Integer> {
     @Option(names = "--rung", defaultValue = "1080p", description = "Rung every client plays (default: ${DEFAULT-VALUE}).")
     String rung;
 
-    @Option(names = "--ramp", description = "Raise the client count from --clients until more than 1% of packets are late.")
+    /** Where a ramp stops even if every step held. */
+    static final int MAX_RAMP_CLIENTS = 3_000;
+
+    @Option(names = "--ramp", description = "Raise the client count from --clients (+50 below 100, +100 to 400, "
+            + "then +50) until more than 1% of packets are late or a stream breaks.")
     boolean ramp;
 
     @Option(names = "--video", defaultValue = MediaLibrary.SAMPLE_ID, description = "Video to stream (default: ${DEFAULT-VALUE}).")
@@ -59,21 +63,30 @@ final class BenchServerCommand implements Callable<Integer> {
         library.ensureSample(ProgressListener.none(), new CancelToken());
         ServerLoadBenchmark bench = new ServerLoadBenchmark(new LibraryCatalog(library).reload(),
                 ServerIdentity.loadOrCreate(workspace.certsDir()), video);
-        out.println("| clients | late % | server CPU per stream (% of a core) | server CPU total | throughput Mbit/s | heap MB | threads |");
-        out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        out.printf(Locale.ROOT, "%s at %s, %d cores, %.0f s per step after a %.0f s warm-up%n", video, chosen.label(),
+                Runtime.getRuntime().availableProcessors(), seconds, ServerLoadBenchmark.WARM_UP_SECONDS);
+        out.println("| clients | late % | server CPU per stream (% of a core) | server CPU total | load generator CPU "
+                + "| process CPU | throughput Mbit/s | heap MB | threads | load avg |");
+        out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         out.flush();
         List<Integer> counts = new ArrayList<>();
         if (ramp) {
-            for (int n = clients; n <= 5_000; n = n < 100 ? n + 50 : n + 100) {
+            for (int n = clients; n <= MAX_RAMP_CLIENTS; n += n < 100 ? 50 : n < 400 ? 100 : 50) {
                 counts.add(n);
             }
         } else {
             counts.add(clients);
         }
         List<ServerLoadBenchmark.Step> steps = bench.ramp(counts, seconds, chosen, step -> {
-            out.printf(Locale.ROOT, "| %d | %.2f | %.3f | %.2f | %.0f | %.0f | %d |%n", step.clients(),
-                    step.lateFraction() * 100, step.serverCpuPerStream() * 100, step.serverCpuTotal() * 100,
-                    step.throughputMbps(), step.heapMb(), step.threads());
+            if (step.failure() != null && step.packets() == 0) {
+                out.printf(Locale.ROOT, "| %d | failed: %s |%n", step.clients(), step.failure());
+            } else {
+                out.printf(Locale.ROOT, "| %d | %.2f | %.3f | %.1f | %.1f | %.1f | %.0f | %.0f | %d | %.2f |%s%n",
+                        step.clients(), step.lateFraction() * 100, step.serverCpuPerStream() * 100,
+                        step.serverCpuTotal() * 100, step.loadGeneratorCpu() * 100, step.processCpu() * 100,
+                        step.throughputMbps(), step.heapMb(), step.threads(), step.loadAverage(),
+                        step.failure() == null ? "" : " " + step.failure());
+            }
             out.flush();
         });
         steps.stream().filter(ServerLoadBenchmark.Step::held).reduce((a, b) -> b).ifPresentOrElse(
@@ -82,7 +95,7 @@ final class BenchServerCommand implements Callable<Integer> {
         if (report != null) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(),
                     Map.of("rung", chosen.label(), "video", video, "steps", steps,
-                            "processors", Runtime.getRuntime().availableProcessors()));
+                            "processors", Runtime.getRuntime().availableProcessors(), "secondsPerStep", seconds));
         }
         return 0;
     }

@@ -14,7 +14,8 @@ import org.adaptivestream.security.ServerVerifier;
  * @param dial          where to open the TCP connection if not the server itself: a network-lab relay
  * @param verifier      how the server's certificate is checked; there is no trust-all
  * @param clientName    shown in the server's log
- * @param targetDelay   how far behind the newest frame playout runs when all is well
+ * @param targetDelay   the most the jitter-adaptive playout delay grows to: playout runs just
+ *                      behind the arrivals on a clean link and up to this far behind on a jittery one
  * @param connectTimeout bound on connect and each handshake
  * @param reconnect     whether a dropped connection is retried with backoff
  */
@@ -28,7 +29,7 @@ public record ClientConfig(
         Duration connectTimeout,
         boolean reconnect) {
 
-    public static final Duration DEFAULT_TARGET_DELAY = Duration.ofMillis(150);
+    public static final Duration DEFAULT_TARGET_DELAY = Duration.ofMillis(400);
 
     public ClientConfig {
         Objects.requireNonNull(host, "host");

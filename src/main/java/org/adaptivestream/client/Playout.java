@@ -17,14 +17,16 @@ import org.adaptivestream.metrics.StallDetector;
 /**
  * The playout buffer and its clock. Compressed packets wait here until their time; the
  * playout thread then decodes and shows them. The clock maps a packet's timestamp to a local
- * instant, {@code pts + offset}, fixed when the first keyframe after a start or seek arrives
- * so that it plays {@code targetDelay} after arriving.
+ * instant, {@code pts + offset}, anchored when the first keyframe after a start or seek arrives
+ * and then steered towards where the jitter-adaptive {@link PlayoutDelay} says it should be:
+ * a few milliseconds after the earliest arrivals on a clean link, more as arrivals spread.
  *
  * <p>A packet that arrives after its instant means playback waited for it — a stall — and the
- * clock shifts to absorb it, so later frames are not all late too. When more than the target
- * is buffered (after a stall, say) playout runs {@value #CATCH_UP_RATE_PERCENT}% fast until back
- * at the target, as a jitter buffer does. A packet that arrived in time but comes up late
- * (slow decoding) is decoded, since later frames depend on it, but not shown: a dropped frame.
+ * clock shifts to absorb it, so later frames are not all late too. When the offset is more than
+ * one step away from the desired one (after a stall, say, or once the link turned out cleaner
+ * or rougher than assumed) playout runs {@value #CATCH_UP_RATE_PERCENT}% fast or slow until it
+ * is there. A packet that arrived in time but comes up late (slow decoding) is decoded, since
+ * later frames depend on it, but not shown: a dropped frame.
  *
  * <p>Threads: the client's reader calls {@link #configure} and {@link #enqueue}; the control
  * thread reads levels; the playout thread decodes and calls the sink. Decoding runs outside
@@ -69,7 +71,7 @@ final class Playout {
     private final SwitchShown switchShown;
     private final FrameShown shown;
     private final StallEnded stallEnded;
-    private final long targetDelayMicros;
+    private final PlayoutDelay delay;
     private final Thread thread;
     private final VideoDecoder decoder = new FfmpegVideoDecoder();
     private StallDetector stalls;
@@ -81,16 +83,18 @@ final class Playout {
     private volatile long shownPts = -1;
     private volatile Rung shownRung;
     private volatile long bufferMicros;
+    private volatile long targetDelayMicros;
     private long frameMicros = 33_333;
 
     Playout(SessionMetrics metrics, FrameSink sink, SwitchShown switchShown, FrameShown shown, StallEnded stallEnded,
-            long targetDelayMicros) {
+            long minDelayMicros, long maxDelayMicros) {
         this.metrics = metrics;
         this.stallEnded = stallEnded;
         this.shown = shown;
         this.sink = sink;
         this.switchShown = switchShown;
-        this.targetDelayMicros = targetDelayMicros;
+        this.delay = new PlayoutDelay(minDelayMicros, maxDelayMicros);
+        this.targetDelayMicros = delay.targetMicros();
         this.stalls = new StallDetector(frameMicros);
         this.thread = new Thread(this::run, "client-playout");
         thread.setDaemon(true);
@@ -126,6 +130,8 @@ final class Playout {
             queue.addLast(item);
             if (item instanceof Packet p) {
                 newestQueuedPts = Math.max(newestQueuedPts, p.packet.ptsMicros());
+                delay.arrived(p.arrivalMicros, p.packet.ptsMicros());
+                targetDelayMicros = delay.targetMicros();
             }
             changed.signalAll();
         } finally {
@@ -140,6 +146,7 @@ final class Playout {
             dropQueued();
             anchored = false;
             newestQueuedPts = Long.MIN_VALUE;
+            delay.reset();
             stalls.restart();
             changed.signalAll();
         } finally {
@@ -177,11 +184,17 @@ final class Playout {
         try {
             paused = false;
             anchored = false;
+            delay.reset();
             stalls.restart();
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The playout delay aimed for now (jitter-adaptive), in microseconds. */
+    long targetDelayMicros() {
+        return targetDelayMicros;
     }
 
     /** Media buffered ahead of what is shown, in microseconds. */
@@ -263,7 +276,7 @@ final class Playout {
                 queue.pollFirst(); // cannot start decoding here
                 return null;
             }
-            offsetMicros = packet.arrivalMicros + targetDelayMicros - packet.packet.ptsMicros();
+            offsetMicros = delay.desiredOffsetMicros(packet.arrivalMicros + delay.targetMicros() - packet.packet.ptsMicros());
             anchored = true;
         }
         long due = packet.packet.ptsMicros() + offsetMicros;
@@ -286,9 +299,12 @@ final class Playout {
         if (now - due > frameMicros) {
             return false;
         }
-        long buffered = newestQueuedPts - packet.packet.ptsMicros();
-        if (buffered > targetDelayMicros + frameMicros) {
-            offsetMicros -= frameMicros * CATCH_UP_RATE_PERCENT / 100;
+        long desired = delay.desiredOffsetMicros(offsetMicros);
+        long step = frameMicros * CATCH_UP_RATE_PERCENT / 100;
+        if (offsetMicros > desired + step) {
+            offsetMicros -= step;
+        } else if (offsetMicros < desired - step) {
+            offsetMicros += step;
         }
         return true;
     }

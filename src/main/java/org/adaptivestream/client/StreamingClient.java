@@ -72,6 +72,8 @@ public final class StreamingClient implements AutoCloseable {
     /** A packet this large was written in one piece, so its arrival spread measures link capacity. */
     static final int BURST_MIN_BYTES = 16 * 1024;
     static final long CATALOG_TIMEOUT_SECONDS = 10;
+    /** The jitter-adaptive playout delay never goes below this. */
+    static final long MIN_PLAYOUT_DELAY_MICROS = 10_000;
 
     private final ClientConfig config;
     private final ClientListener listener;
@@ -98,6 +100,8 @@ public final class StreamingClient implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean awaitingStart;
     private volatile long firstFrameMicros;
+    private volatile long switchDecidedMicros;
+    private final List<Double> switchLatenciesMillis = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long bytesInPeriod;
     private long lastFramesShown;
     private int stallsSeen;
@@ -192,7 +196,8 @@ public final class StreamingClient implements AutoCloseable {
                 current.close();
             }
             current = new Playout(metrics, sink, this::switchShown, this::frameShown,
-                    (end, length) -> metrics.stalled(seconds(end), length / 1e6), config.targetDelay().toNanos() / 1000);
+                    (end, length) -> metrics.stalled(seconds(end), length / 1e6), MIN_PLAYOUT_DELAY_MICROS,
+                    config.targetDelay().toNanos() / 1000);
             playout = current;
         }
         current.setFrameRate(video.framesPerSecond());
@@ -467,13 +472,15 @@ public final class StreamingClient implements AutoCloseable {
         PolicyInput input;
         synchronized (estimatorLock) {
             input = new PolicyInput(now, estimators.snapshot(now), current.bufferMicros() / 1e6,
-                    config.targetDelay().toNanos() / 1e9, current.isStalled(micros()), lastStallEndSeconds,
+                    current.targetDelayMicros() / 1e6, current.isStalled(micros()), lastStallEndSeconds,
                     arriving, ladder(request.video), lastSwitchSeconds);
         }
         Decision decision = adaptation.decide(input);
-        if (decision.rung() != requestedRung) {
+        boolean firm = decision.asksToSwitch(input) || adaptation.lockedRung().isPresent();
+        if (firm && decision.rung() != requestedRung) {
             requestedRung = decision.rung();
             pendingReason = decision.reason();
+            switchDecidedMicros = micros();
             send(new SwitchRung(decision.rung()));
         }
     }
@@ -491,8 +498,18 @@ public final class StreamingClient implements AutoCloseable {
         return first == 0 ? OptionalDouble.empty() : OptionalDouble.of((first - startMicros) / 1000.0);
     }
 
+    /** For every switch so far: milliseconds from the decision (the request sent) to the first frame of the new rung shown. */
+    public List<Double> switchLatenciesMillis() {
+        return List.copyOf(switchLatenciesMillis);
+    }
+
     private void switchShown(Rung from, Rung to, long nowMicros) {
         String reason = to == requestedRung ? pendingReason : "server switched";
+        long decided = switchDecidedMicros;
+        if (to == requestedRung && decided != 0) {
+            switchLatenciesMillis.add((nowMicros - decided) / 1000.0);
+            switchDecidedMicros = 0;
+        }
         SwitchEvent event = new SwitchEvent(seconds(nowMicros), from.label(), to.label(), reason);
         metrics.switched(event);
         listener.switched(event);

@@ -15,6 +15,8 @@ public final class ClockOffsetEstimator {
     static final int WINDOW_SAMPLES = 32;
 
     private final Deque<ClockSample> recent = new ArrayDeque<>();
+    /** Chosen when a sample comes (a few times a second), not on every packet that asks. */
+    private OptionalLong offset = OptionalLong.empty();
 
     public void add(ClockSample sample) {
         if (sample.roundTripMicros() < 0) {
@@ -24,14 +26,18 @@ public final class ClockOffsetEstimator {
         if (recent.size() > WINDOW_SAMPLES) {
             recent.removeFirst();
         }
+        ClockSample best = null;
+        for (ClockSample candidate : recent) {
+            if (best == null || candidate.roundTripMicros() < best.roundTripMicros()) {
+                best = candidate;
+            }
+        }
+        offset = OptionalLong.of(best.offsetMicros());
     }
 
     /** Server clock minus client clock in microseconds, once a sample exists. */
     public OptionalLong offsetMicros() {
-        return recent.stream()
-                .min((a, b) -> Long.compare(a.roundTripMicros(), b.roundTripMicros()))
-                .map(s -> OptionalLong.of(s.offsetMicros()))
-                .orElse(OptionalLong.empty());
+        return offset;
     }
 
     /** Converts a server timestamp to the client's clock (unchanged until an offset is known). */

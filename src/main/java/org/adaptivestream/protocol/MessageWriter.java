@@ -12,20 +12,24 @@ import java.util.Objects;
  * writer.write(Hello.of("player on laptop"));
  * }</pre>
  *
- * <p>Each call writes one whole frame and flushes. Small messages go out in one {@code write};
- * a {@link VideoPacket}'s (or {@link CodecConfig}'s) bytes are written straight from the
- * message's array after a small head, never copied.
+ * <p>Each call writes one whole frame and flushes. On a TLS socket every {@code write} call
+ * becomes at least one record (at most {@value #RECORD_BYTES} bytes) and one system call, so the
+ * head is joined with the start of the bulk into one record-sized piece, in a buffer the writer
+ * keeps, and the rest of the bulk follows from the message's own array: a frame costs as many
+ * records as its size needs and no more. A {@link VideoPacket}'s bytes past the first record are
+ * never copied.
  *
  * <p>Thread-safe: frames from concurrent callers never interleave (e.g. a pacing thread writing
  * packets and a reader thread answering pings). Does not close the stream.
  */
 public final class MessageWriter {
 
-    /** Below this, head and bulk are joined so a small frame costs one TLS record, not two. */
-    private static final int JOIN_BULK_BELOW_BYTES = 1024;
+    /** The largest TLS plaintext record (RFC 8446 §5.1): what one write becomes at most. */
+    static final int RECORD_BYTES = 16 * 1024;
 
     private final OutputStream out;
     private final int maxPayloadBytes;
+    private byte[] joined;
 
     public MessageWriter(OutputStream out) {
         this(out, WireFormat.DEFAULT_MAX_PAYLOAD_BYTES);
@@ -45,12 +49,24 @@ public final class MessageWriter {
      */
     public void write(Message message) throws IOException {
         PayloadWriter.EncodedFrame frame = MessageCodec.encodeParts(message, maxPayloadBytes);
+        byte[] bulk = frame.bulk();
         synchronized (this) {
-            if (frame.bulk().length < JOIN_BULK_BELOW_BYTES) {
-                out.write(frame.toByteArray());
-            } else {
+            if (bulk.length == 0) {
                 out.write(frame.head(), 0, frame.headSize());
-                out.write(frame.bulk());
+            } else if (frame.headSize() >= RECORD_BYTES) {
+                out.write(frame.head(), 0, frame.headSize());
+                out.write(bulk);
+            } else {
+                if (joined == null) {
+                    joined = new byte[RECORD_BYTES];
+                }
+                int first = Math.min(bulk.length, RECORD_BYTES - frame.headSize());
+                System.arraycopy(frame.head(), 0, joined, 0, frame.headSize());
+                System.arraycopy(bulk, 0, joined, frame.headSize(), first);
+                out.write(joined, 0, frame.headSize() + first);
+                if (first < bulk.length) {
+                    out.write(bulk, first, bulk.length - first);
+                }
             }
             out.flush();
         }

@@ -36,8 +36,8 @@ import org.adaptivestream.security.TlsHandshake;
 
 /**
  * One client, from accept to close. Its own thread completes the TLS handshake and the hello
- * under one absolute deadline, then reads the client's requests; a {@link SessionSender}
- * paces video once the client plays. Closing is idempotent and may come from any thread.
+ * under one absolute deadline, then reads the client's requests; a {@link SessionSender}, run
+ * by the server's shared {@link Pacer}, paces video once the client plays. Closing is idempotent and may come from any thread.
  */
 final class ClientSession {
 
@@ -47,6 +47,7 @@ final class ClientSession {
     private final VideoCatalog catalog;
     private final ServerListener listener;
     private final ScheduledExecutorService scheduler;
+    private final Pacer pacer;
     private final Consumer<ClientSession> onClosed;
     private final Instant connectedAt = Instant.now();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -60,13 +61,14 @@ final class ClientSession {
     final AtomicLong nextSequence = new AtomicLong();
 
     ClientSession(long id, SSLSocket socket, ServerConfig config, VideoCatalog catalog, ServerListener listener,
-                  ScheduledExecutorService scheduler, Consumer<ClientSession> onClosed) {
+                  ScheduledExecutorService scheduler, Pacer pacer, Consumer<ClientSession> onClosed) {
         this.id = id;
         this.socket = socket;
         this.config = config;
         this.catalog = catalog;
         this.listener = listener;
         this.scheduler = scheduler;
+        this.pacer = pacer;
         this.onClosed = onClosed;
         this.reader = StreamingServer.daemon(this::run, "session-" + id);
     }
@@ -201,7 +203,7 @@ final class ClientSession {
         }
         stopSender(null);
         SessionSender started = new SessionSender(this, new PlaybackCursor(video.get(), play.initialRung(),
-                play.loop(), play.startMicros(), micros()), config);
+                play.loop(), play.startMicros(), micros()), config, pacer);
         sender = started;
         state = "playing";
         started.start();

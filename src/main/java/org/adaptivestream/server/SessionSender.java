@@ -1,8 +1,6 @@
 package org.adaptivestream.server;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.adaptivestream.media.CodecConfig;
 import org.adaptivestream.media.Rung;
@@ -12,12 +10,13 @@ import org.adaptivestream.protocol.VideoCodec;
 import org.adaptivestream.protocol.VideoPacket;
 
 /**
- * Paces one session's video: sleeps until each packet is due, writes it, and between packets
- * applies the client's requests (switch, pause, resume, seek). Requests arrive on the
- * session's reader thread; the cursor is only touched under the lock. Writes happen outside
- * the lock, so a slow socket never blocks the reader's requests.
+ * Paces one session's video: when the {@link Pacer} runs it, it writes every packet that is due,
+ * applies the client's requests (switch, pause, resume, seek) that came in between, and says
+ * when its next packet is due. Requests arrive on the session's reader thread; the cursor is
+ * only touched under the lock. Writes happen outside the lock, so a slow socket never blocks the
+ * reader's requests.
  */
-final class SessionSender {
+final class SessionSender implements Pacer.Task {
 
     /** Stats for the dashboard; NONE before anything plays. */
     record Stats(String video, Rung rung, long bitsPerSecond, long packetsSent, long bytesSent,
@@ -28,29 +27,31 @@ final class SessionSender {
     private final ClientSession session;
     private final PlaybackCursor cursor;
     private final ServerConfig config;
+    private final Pacer pacer;
+    private final Pacer.Handle handle;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private final Thread thread;
     private volatile boolean running = true;
     private volatile long packetsSent;
     private volatile long bytesSent;
     private volatile long gopsSkipped;
     private volatile int queuedPackets;
     private boolean endSent;
+    private long nextReportMicros = ClientSession.micros();
 
-    SessionSender(ClientSession session, PlaybackCursor cursor, ServerConfig config) {
+    SessionSender(ClientSession session, PlaybackCursor cursor, ServerConfig config, Pacer pacer) {
         this.session = session;
         this.cursor = cursor;
         this.config = config;
-        this.thread = StreamingServer.daemon(this::run, "session-" + session.id() + "-sender");
+        this.pacer = pacer;
+        this.handle = pacer.register(this);
     }
 
     void start() {
-        thread.start();
+        pacer.poke(handle);
     }
 
-    private void run() {
-        long nextReportMicros = ClientSession.micros();
+    @Override
+    public long step() {
         try {
             while (running) {
                 PlaybackCursor.Next next;
@@ -64,12 +65,10 @@ final class SessionSender {
                         if (cursor.ended() && !endSent) {
                             endSent = true;
                         } else {
-                            changed.await(250, TimeUnit.MILLISECONDS);
-                            continue;
+                            return Pacer.PARK; // paused, or at the end: a request pokes us
                         }
-                    } else if (next.dueWallMicros() > now) {
-                        changed.awaitNanos((next.dueWallMicros() - now) * 1000);
-                        continue;
+                    } else if (next.dueWallMicros() > now + Pacer.EARLY_MICROS) {
+                        return next.dueWallMicros();
                     } else {
                         cursor.advance();
                     }
@@ -92,11 +91,10 @@ final class SessionSender {
                     nextReportMicros = now + config.reportInterval().toNanos() / 1000;
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (IOException e) {
             session.close(running ? "connection lost while sending: " + e.getMessage() : "closed");
         }
+        return Pacer.PARK;
     }
 
     private void send(PlaybackCursor.Next next) throws IOException {
@@ -133,10 +131,10 @@ final class SessionSender {
         try {
             before = cursor.rung();
             cursor.requestRung(rung);
-            changed.signalAll();
         } finally {
             lock.unlock();
         }
+        pacer.poke(handle);
         if (rung != before) {
             session.event("switches " + before + " → " + rung + " at the next keyframe");
         }
@@ -164,20 +162,19 @@ final class SessionSender {
         lock.lock();
         try {
             change.run();
-            changed.signalAll();
         } finally {
             lock.unlock();
         }
+        pacer.poke(handle);
     }
 
     void stop() {
         running = false;
-        update(() -> {
-        });
+        pacer.cancel(handle);
     }
 
     void awaitTermination(long deadlineNanos) {
-        StreamingServer.join(thread, deadlineNanos);
+        pacer.awaitIdle(handle, deadlineNanos);
     }
 
     Stats stats() {

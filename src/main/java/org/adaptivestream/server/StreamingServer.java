@@ -25,8 +25,9 @@ import org.adaptivestream.security.TlsServerSockets;
  * client a goodbye it can read, closes every socket within {@link #SHUTDOWN_BOUND_MILLIS} and
  * frees the port.
  *
- * <p>Threads: one acceptor; per session one thread that reads the client's requests and one
- * that paces video to it; one shared scheduler for deadlines. Observers are told what happens
+ * <p>Threads: one acceptor; per session one thread that reads the client's requests; a
+ * {@link Pacer} whose few workers (one per core, more only while clients block writes) pace
+ * video to every session; one shared scheduler for deadlines. Observers are told what happens
  * through {@link ServerListener} on those threads. All public methods are thread-safe.
  */
 public final class StreamingServer implements AutoCloseable {
@@ -42,6 +43,7 @@ public final class StreamingServer implements AutoCloseable {
     private final AtomicLong nextSessionId = new AtomicLong(1);
     private final AtomicInteger pendingRefusals = new AtomicInteger();
     private final ScheduledThreadPoolExecutor scheduler;
+    private final Pacer pacer = new Pacer(Runtime.getRuntime().availableProcessors());
     private volatile SSLServerSocket serverSocket;
     private volatile Thread acceptor;
     private volatile boolean closing;
@@ -71,6 +73,8 @@ public final class StreamingServer implements AutoCloseable {
             throw named;
         }
         scheduler.scheduleAtFixedRate(this::checkWriteStalls, 1, 1, TimeUnit.SECONDS);
+        scheduler.scheduleAtFixedRate(pacer::checkStuck, Pacer.STUCK_MILLIS, Pacer.STUCK_MILLIS / 2, TimeUnit.MILLISECONDS);
+        pacer.start();
         acceptor = daemon(this::acceptLoop, "server-acceptor");
         acceptor.start();
         return this;
@@ -109,6 +113,14 @@ public final class StreamingServer implements AutoCloseable {
                 }
                 continue;
             }
+            try {
+                // Video goes out as several TLS records per packet: Nagle would hold the later
+                // ones back until the first is acknowledged.
+                socket.setTcpNoDelay(true);
+            } catch (IOException e) {
+                closeQuietly(socket);
+                continue;
+            }
             admit((SSLSocket) socket);
         }
     }
@@ -120,7 +132,7 @@ public final class StreamingServer implements AutoCloseable {
             return;
         }
         long id = nextSessionId.getAndIncrement();
-        ClientSession session = new ClientSession(id, socket, config, catalog, listener, scheduler, this::forget);
+        ClientSession session = new ClientSession(id, socket, config, catalog, listener, scheduler, pacer, this::forget);
         sessions.put(id, session);
         session.start();
     }
@@ -176,6 +188,7 @@ public final class StreamingServer implements AutoCloseable {
             session.awaitTermination(deadline);
         }
         join(acceptor, deadline);
+        pacer.close(deadline);
         scheduler.shutdownNow();
     }
 

@@ -33,6 +33,7 @@ class MessageStreamsTest {
     private static final class CountingOutput extends OutputStream {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final List<byte[]> arraysWritten = new ArrayList<>();
+        final List<Integer> lengthsWritten = new ArrayList<>();
 
         @Override
         public void write(int b) {
@@ -42,6 +43,7 @@ class MessageStreamsTest {
         @Override
         public void write(byte[] b, int off, int len) {
             arraysWritten.add(b);
+            lengthsWritten.add(len);
             bytes.write(b, off, len);
         }
     }
@@ -69,6 +71,30 @@ class MessageStreamsTest {
         assertThat(out.arraysWritten).hasSize(2);
         assertThat(out.arraysWritten.get(1)).isSameAs(data);
         assertThat(out.bytes.size()).isEqualTo(WireFormat.HEADER_BYTES + VideoPacket.FIXED_FIELDS_BYTES + data.length);
+    }
+
+    @Test
+    void write_largeVideoPacket_firstWriteFillsExactlyOneTlsRecord() throws Exception {
+        byte[] data = new byte[21_000];
+        data[0] = 7;
+        CountingOutput out = new CountingOutput();
+        VideoPacket packet = new VideoPacket(Rung.R1080P, 5, 5, true, 9, 3, data);
+        new MessageWriter(out).write(packet);
+        assertThat(out.lengthsWritten).containsExactly(MessageWriter.RECORD_BYTES,
+                WireFormat.HEADER_BYTES + VideoPacket.FIXED_FIELDS_BYTES + data.length - MessageWriter.RECORD_BYTES);
+        assertThat(out.bytes.toByteArray()).isEqualTo(MessageCodec.encode(packet));
+    }
+
+    @Test
+    void write_packetSmallerThanOneRecord_isOneWrite() throws Exception {
+        CountingOutput out = new CountingOutput();
+        MessageWriter writer = new MessageWriter(out);
+        VideoPacket first = new VideoPacket(Rung.R240P, 1, 1, false, 2, 0, new byte[3_000]);
+        VideoPacket second = new VideoPacket(Rung.R240P, 2, 2, false, 3, 1, new byte[] {1, 2, 3});
+        writer.write(first);
+        writer.write(second);
+        assertThat(out.lengthsWritten).hasSize(2);
+        assertThat(out.bytes.toByteArray()).isEqualTo(concat(MessageCodec.encode(first), MessageCodec.encode(second)));
     }
 
     @Test

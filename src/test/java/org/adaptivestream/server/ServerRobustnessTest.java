@@ -177,7 +177,7 @@ class ServerRobustnessTest {
         out.write(new Play("beta", 0, Rung.R1080P, true));
         in.read();
         assertThat(server.server.sessions()).hasSize(2);
-        assertThat(Eventually.threads("session-")).isEqualTo(baseline + 2); // reader and sender
+        assertThat(Eventually.threads("session-")).isEqualTo(baseline + 1); // its reader; the shared pacer sends video
         socket.setSoLinger(true, 0); // an abrupt reset, as when a process is killed
         socket.close();
         assertThat(Eventually.within(Duration.ofSeconds(12), () -> server.server.sessions().size() == 1)).isTrue();

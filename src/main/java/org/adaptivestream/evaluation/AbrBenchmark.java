@@ -1,0 +1,112 @@
+package org.adaptivestream.evaluation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.ToDoubleFunction;
+import org.adaptivestream.adaptation.PolicyRegistry;
+import org.adaptivestream.trace.CapacityTrace;
+
+/**
+ * Runs named policies over traces with a {@link SessionRunner}, scores each session against
+ * the trace's offline optimum (always from the simulator's model) and summarises.
+ */
+public final class AbrBenchmark {
+
+    public static final String OPTIMUM = "optimum";
+
+    private final Simulator model;
+    private final SessionRunner runner;
+
+    public AbrBenchmark(Simulator model, SessionRunner runner) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.runner = Objects.requireNonNull(runner, "runner");
+    }
+
+    /**
+     * Scores every trace: its optimum, then every policy on it. Sessions run {@code threads} at a
+     * time (each trace × policy pair is one task, so real sessions overlap too); results keep
+     * the order of traces and policies.
+     */
+    public BenchmarkReport run(String traceSource, List<CapacityTrace> traces, List<String> policies, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        List<TraceScore> scores = new ArrayList<>();
+        try {
+            List<Future<OptimumResult>> optima = new ArrayList<>();
+            List<Map<String, Future<SessionResult>>> sessions = new ArrayList<>();
+            for (CapacityTrace t : traces) {
+                optima.add(pool.submit(() -> OfflineOptimum.solve(model.model(t))));
+                Map<String, Future<SessionResult>> byPolicy = new LinkedHashMap<>();
+                for (String name : policies) {
+                    byPolicy.put(name, pool.submit(() -> runner.run(PolicyRegistry.create(name), t)));
+                }
+                sessions.add(byPolicy);
+            }
+            for (int i = 0; i < traces.size(); i++) {
+                OptimumResult optimum = optima.get(i).get();
+                Map<String, PolicyScore> byPolicy = new LinkedHashMap<>();
+                for (Map.Entry<String, Future<SessionResult>> e : sessions.get(i).entrySet()) {
+                    byPolicy.put(e.getKey(), PolicyScore.of(e.getValue().get().metrics(), optimum.ceilingQoe()));
+                }
+                SessionMetrics plan = optimum.planResult().metrics();
+                scores.add(new TraceScore(traces.get(i).name(), plan.mediaSeconds(),
+                        traces.get(i).meanBitsPerSecond() / 1e6, optimum.ceilingQoe(), plan.qoe(),
+                        PolicyScore.of(plan, optimum.ceilingQoe()), byPolicy));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("benchmark interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("benchmark failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<PolicySummary> summary = new ArrayList<>();
+        double ceilingSum = scores.stream().mapToDouble(TraceScore::ceilingQoe).sum();
+        summary.add(summarise(OPTIMUM, scores.stream().map(TraceScore::optimum).toList(), ceilingSum));
+        for (String p : policies) {
+            summary.add(summarise(p, scores.stream().map(s -> s.policies().get(p)).toList(), ceilingSum));
+        }
+        List<String> unscored = scores.stream().filter(s -> !(s.ceilingQoe() > 0)).map(TraceScore::trace).toList();
+        return new BenchmarkReport(runner.mode(), traceSource, model.config(), summary, unscored, scores);
+    }
+
+    static PolicySummary summarise(String policy, List<PolicyScore> scores, double ceilingSum) {
+        List<Double> normalized = scores.stream().map(PolicyScore::normalizedQoe).filter(Objects::nonNull).toList();
+        double meanNormalized = normalized.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double qoeSum = scores.stream().mapToDouble(s -> s.metrics().qoe()).sum();
+        return new PolicySummary(policy, meanNormalized, normalized.size(), ceilingSum > 0 ? qoeSum / ceilingSum : Double.NaN,
+                mean(scores, SessionMetrics::qoe), mean(scores, SessionMetrics::averageBitrateMbps),
+                mean(scores, SessionMetrics::stallRatio), mean(scores, SessionMetrics::switchesPerMinute),
+                mean(scores, SessionMetrics::meanLatencySeconds), mean(scores, SessionMetrics::p95LatencySeconds),
+                scores.stream().mapToDouble(s -> s.metrics().longestStallSeconds()).max().orElse(0));
+    }
+
+    private static double mean(List<PolicyScore> scores, ToDoubleFunction<SessionMetrics> f) {
+        // A session that showed nothing has no latency; it is left out of the latency means.
+        return scores.stream().mapToDouble(s -> f.applyAsDouble(s.metrics())).filter(v -> !Double.isNaN(v))
+                .average().orElse(Double.NaN);
+    }
+
+    /** The summary as a markdown table. */
+    public static String markdown(BenchmarkReport report) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| policy | mean normalized QoE | total QoE / total optimum | avg bitrate (Mbit/s) | stall ratio "
+                + "| longest stall (s) | switches/min | mean latency (ms) | p95 latency (ms) |\n");
+        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (PolicySummary s : report.summary()) {
+            sb.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.2f | %.2f %% | %.1f | %.2f | %.0f | %.0f |%n",
+                    s.policy(), s.meanNormalizedQoe(), s.totalQoeShare(), s.averageBitrateMbps(), s.stallRatio() * 100,
+                    s.longestStallSeconds(), s.switchesPerMinute(),
+                    s.meanLatencySeconds() * 1000, s.p95LatencySeconds() * 1000));
+        }
+        return sb.toString();
+    }
+}

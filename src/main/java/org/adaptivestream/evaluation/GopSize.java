@@ -1,0 +1,10 @@
+package org.adaptivestream.evaluation;
+
+/** The bits of one GOP of one rung: its keyframe, written at once, and the whole GOP. */
+public record GopSize(double keyframeBits, double totalBits) {
+    public GopSize {
+        if (!(keyframeBits > 0) || !(totalBits >= keyframeBits) || !Double.isFinite(totalBits)) {
+            throw new IllegalArgumentException("GOP of " + totalBits + " bits with keyframe " + keyframeBits + " bits");
+        }
+    }
+}

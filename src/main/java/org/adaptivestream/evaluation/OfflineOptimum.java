@@ -1,0 +1,161 @@
+package org.adaptivestream.evaluation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import org.adaptivestream.media.Rung;
+
+/**
+ * The ceiling: the best QoE any sequence of rungs reaches on a trace, knowing all of it in
+ * advance. Dynamic programming forward over GOPs, exact.
+ *
+ * <p>Between GOPs a session's future depends only on when the bottleneck drains and on the
+ * last rung ({@link StreamState}). Draining earlier never hurts: every later bit crosses no
+ * later, so no frame arrives later. So a state A makes a state B redundant when A drains no
+ * later and A's QoE so far, less the switch from A's rung to B's, is still at least B's: A can
+ * follow whatever B would do next and score at least as much (a switch from A's rung to any
+ * rung costs at most the switch to B's rung plus B's own switch, as |Δ Mbit/s| obeys the
+ * triangle inequality). After each GOP only the states no other state makes redundant are
+ * kept: a short front ordered by drain time, along which QoE rises. Every policy's session is
+ * one of the paths searched, so the optimum is never below a policy; it is also a real plan,
+ * replayed through the same model.
+ */
+public final class OfflineOptimum {
+
+    private static final Rung[] RUNGS = Rung.values();
+
+    private final StreamingModel model;
+    private final double[][] switchCost = new double[RUNGS.length][RUNGS.length];
+
+    private OfflineOptimum(StreamingModel model) {
+        this.model = model;
+        for (Rung a : RUNGS) {
+            for (Rung b : RUNGS) {
+                switchCost[a.ordinal()][b.ordinal()] = model.qoe().switchPenalty(a, b);
+            }
+        }
+    }
+
+    public static OptimumResult solve(StreamingModel model) {
+        return new OfflineOptimum(model).solve();
+    }
+
+    private OptimumResult solve() {
+        int n = model.gopCount();
+        List<int[]> parents = new ArrayList<>(n);
+        List<byte[]> rungs = new ArrayList<>(n);
+        List<boolean[]> skips = new ArrayList<>(n);
+        Front front = new Front(1);
+        front.add(0, (byte) -1, 0, -1, false);
+        int peak = 1;
+        for (int k = 0; k < n; k++) {
+            double nextRelease = model.releaseSeconds(k) + model.config().gopSeconds();
+            Front candidates = new Front(front.size * (RUNGS.length + 1));
+            for (int i = 0; i < front.size; i++) {
+                StreamState s = new StreamState(front.busy[i], front.rung[i] < 0 ? null : RUNGS[front.rung[i]]);
+                GopOutcome skipped = model.skip(s, k);
+                candidates.add(Math.max(s.busyUntilSeconds(), nextRelease), front.rung[i], front.value[i] + skipped.qoe(),
+                        i, true);
+                if (model.mustSkip(s, k)) {
+                    continue;
+                }
+                for (Rung r : RUNGS) {
+                    GopOutcome g = model.step(s, k, r);
+                    // Draining before the next release is the same as draining at it.
+                    candidates.add(Math.max(g.next().busyUntilSeconds(), nextRelease), (byte) r.ordinal(),
+                            front.value[i] + g.qoe(), i, false);
+                }
+            }
+            front = undominated(candidates);
+            parents.add(Arrays.copyOf(front.parent, front.size));
+            rungs.add(Arrays.copyOf(front.rung, front.size));
+            skips.add(Arrays.copyOf(front.skipped, front.size));
+            peak = Math.max(peak, front.size);
+        }
+        int best = front.best();
+        List<Rung> plan = new ArrayList<>(n);
+        for (int k = n - 1, at = best; k >= 0; k--) {
+            plan.add(skips.get(k)[at] ? null : RUNGS[rungs.get(k)[at]]);
+            at = parents.get(k)[at];
+        }
+        Collections.reverse(plan);
+        return new OptimumResult(front.value[best], plan, Simulator.replay("optimum", plan, model), peak);
+    }
+
+    /** The states no other state makes redundant (see the class comment). */
+    private Front undominated(Front in) {
+        Integer[] order = new Integer[in.size];
+        for (int i = 0; i < in.size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> in.busy[i]).thenComparingDouble(i -> -in.value[i]));
+        // bestAs[r]: the most QoE any kept state (all drain no later) has once switched to rung r.
+        double[] bestAs = new double[RUNGS.length];
+        Arrays.fill(bestAs, Double.NEGATIVE_INFINITY);
+        double bestUnstarted = Double.NEGATIVE_INFINITY;
+        Front out = new Front(in.size);
+        for (int i : order) {
+            byte r = in.rung[i];
+            double v = in.value[i];
+            if (r < 0) {
+                // Nothing shown yet (every GOP so far skipped): its next rung costs no switch,
+                // so only another such state can stand in for it.
+                if (bestUnstarted >= v) {
+                    continue;
+                }
+                bestUnstarted = v;
+                for (int to = 0; to < RUNGS.length; to++) {
+                    bestAs[to] = Math.max(bestAs[to], v);
+                }
+            } else {
+                if (bestAs[r] >= v) {
+                    continue;
+                }
+                for (int to = 0; to < RUNGS.length; to++) {
+                    bestAs[to] = Math.max(bestAs[to], v - switchCost[r][to]);
+                }
+            }
+            out.add(in.busy[i], in.rung[i], in.value[i], in.parent[i], in.skipped[i]);
+        }
+        return out;
+    }
+
+    /** Search states after one GOP, as parallel arrays. */
+    private static final class Front {
+        final double[] busy;
+        final byte[] rung;
+        final double[] value;
+        final int[] parent;
+        final boolean[] skipped;
+        int size;
+
+        Front(int capacity) {
+            busy = new double[capacity];
+            rung = new byte[capacity];
+            value = new double[capacity];
+            parent = new int[capacity];
+            skipped = new boolean[capacity];
+        }
+
+        void add(double b, byte r, double v, int p, boolean skip) {
+            skipped[size] = skip;
+            busy[size] = b;
+            rung[size] = r;
+            value[size] = v;
+            parent[size] = p;
+            size++;
+        }
+
+        int best() {
+            int best = 0;
+            for (int i = 1; i < size; i++) {
+                if (value[i] > value[best]) {
+                    best = i;
+                }
+            }
+            return best;
+        }
+    }
+}

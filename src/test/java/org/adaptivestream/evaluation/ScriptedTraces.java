@@ -1,0 +1,25 @@
+package org.adaptivestream.evaluation;
+
+import java.util.List;
+import org.adaptivestream.trace.CapacityTrace;
+import org.adaptivestream.trace.CapacityTrace.Segment;
+
+/** Links scripted for tests: constant, or one step from one rate to another. */
+final class ScriptedTraces {
+
+    private ScriptedTraces() {
+    }
+
+    static CapacityTrace steady(double bitsPerSecond, double seconds) {
+        return CapacityTrace.of("steady", List.of(new Segment(0, bitsPerSecond)), seconds);
+    }
+
+    static CapacityTrace step(double before, double stepSeconds, double after, double seconds) {
+        return CapacityTrace.of("step", List.of(new Segment(0, before), new Segment(stepSeconds, after)), seconds);
+    }
+
+    /** Simulates {@code seconds} of streaming: the simulator's clock is the fake clock of these tests. */
+    static Simulator simulator(double seconds) {
+        return Simulator.withDefaults(SimulationConfig.defaults().withDurationSeconds(seconds));
+    }
+}
