@@ -112,8 +112,14 @@ public final class TraceReader {
 
     private static CapacityTrace readOpportunities(String name, List<String[]> rows, List<Integer> lineNumbers)
             throws TraceFormatException {
+        // Timestamps come in order, so bins are counted one at a time and only rate changes are
+        // kept: memory follows the file's size, not the time its last line names.
+        double binSeconds = OPPORTUNITY_BIN_MILLIS / 1000.0;
+        List<CapacityTrace.Segment> segments = new ArrayList<>();
+        double[] lastRate = {-1};
         long previous = -1;
-        long[] counts = new long[16];
+        int bin = 0;
+        long count = 0;
         for (int i = 0; i < rows.size(); i++) {
             String[] row = rows.get(i);
             String where = name + ":" + lineNumbers.get(i);
@@ -133,28 +139,33 @@ public final class TraceReader {
                 throw new TraceFormatException(where + ": " + millis + " ms comes before the previous " + previous + " ms");
             }
             previous = millis;
-            int bin = (int) (millis / OPPORTUNITY_BIN_MILLIS);
-            if (bin >= counts.length) {
-                counts = java.util.Arrays.copyOf(counts, Math.max(bin + 1, counts.length * 2));
+            int rowBin = (int) (millis / OPPORTUNITY_BIN_MILLIS);
+            if (rowBin > bin) {
+                addBin(segments, lastRate, bin, count, binSeconds);
+                if (rowBin > bin + 1) {
+                    addBin(segments, lastRate, bin + 1, 0, binSeconds); // the bins in between are empty
+                }
+                bin = rowBin;
+                count = 0;
             }
-            counts[bin]++;
+            count++;
         }
+        addBin(segments, lastRate, bin, count, binSeconds);
         // Mahimahi repeats the trace after its last timestamp.
-        int bins = (int) (previous / OPPORTUNITY_BIN_MILLIS) + 1;
-        double binSeconds = OPPORTUNITY_BIN_MILLIS / 1000.0;
-        List<CapacityTrace.Segment> segments = new ArrayList<>();
-        double lastRate = -1;
-        for (int bin = 0; bin < bins; bin++) {
-            double rate = counts[bin] * OPPORTUNITY_PACKET_BYTES * 8.0 / binSeconds;
-            if (rate != lastRate) {
-                segments.add(new CapacityTrace.Segment(bin * binSeconds, rate));
-                lastRate = rate;
-            }
-        }
+        int bins = bin + 1;
         try {
             return CapacityTrace.of(name, segments, bins * binSeconds);
         } catch (IllegalArgumentException e) {
             throw new TraceFormatException(e.getMessage());
+        }
+    }
+
+    private static void addBin(List<CapacityTrace.Segment> segments, double[] lastRate, int bin, long count,
+                               double binSeconds) {
+        double rate = count * OPPORTUNITY_PACKET_BYTES * 8.0 / binSeconds;
+        if (rate != lastRate[0]) {
+            segments.add(new CapacityTrace.Segment(bin * binSeconds, rate));
+            lastRate[0] = rate;
         }
     }
 
