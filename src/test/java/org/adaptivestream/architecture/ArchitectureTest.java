@@ -32,7 +32,8 @@ class ArchitectureTest {
             "security", List.of("server", "client", "app", "cli", "media", "netlab", "evaluation", "adaptation"),
             "server", List.of("client", "app", "cli", "evaluation"),
             "client", List.of("server", "app", "cli", "evaluation"),
-            "netlab", List.of("server", "client", "app", "cli", "evaluation", "media", "protocol"));
+            "netlab", List.of("server", "client", "app", "cli", "evaluation", "media", "protocol"),
+            "soak", List.of("app", "cli", "evaluation"));
 
     @Test
     void onlyTheAppPackageTouchesJavaFx() {
