@@ -127,9 +127,12 @@ class EmulatedLinkLifecycleTest {
         }
         try (EmulatedLink link = NetworkLab.start(nobody, EmulatedLinkAccuracyTest.fixedRate(8e6))) {
             for (int attempt = 0; attempt < 2; attempt++) {
-                try (Socket socket = connect(link)) {
+                try (Socket socket = new Socket()) {
+                    socket.connect(link.localAddress(), 2_000);
+                    // The link may reset the connection before we even set an option: that ends it too.
                     int read;
                     try {
+                        socket.setSoTimeout(5_000);
                         read = socket.getInputStream().read();
                     } catch (IOException reset) {
                         read = -1;
