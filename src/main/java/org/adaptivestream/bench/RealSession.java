@@ -43,12 +43,13 @@ public final class RealSession {
     }
 
     public static Outcome run(InetSocketAddress server, CertificateFingerprint pin, VideoInfo video,
-                              AdaptationPolicy policy, NetworkProfile profile, TraceClock clock, double seconds,
+                              AdaptationPolicy policy, NetworkProfile profile, Duration targetDelay, TraceClock clock, double seconds,
                               double windowSeconds) throws IOException, InterruptedException {
         List<double[]> frames = new CopyOnWriteArrayList<>();
         try (EmulatedLink link = NetworkLab.start(server, profile, clock)) {
             ClientConfig config = ClientConfig.of(server.getHostString(), server.getPort(), ServerVerifier.pinned(pin))
-                    .via(link.localAddress()).withReconnect(false).withClientName("bench " + policy.name());
+                    .via(link.localAddress()).withReconnect(false).withClientName("bench " + policy.name())
+                    .withTargetDelay(targetDelay);
             try (StreamingClient client = StreamingClient.connect(config, ClientListener.NONE)) {
                 client.adaptation().usePolicy(policy);
                 client.play(video, Rung.R480P, true,

@@ -33,15 +33,18 @@ public final class RealSessionRunner implements SessionRunner {
     private final double seconds;
     private final double gopSeconds;
     private final Duration oneWayDelay;
+    private final Duration targetDelay;
 
+    /** @param targetDelay the client's most playout delay, as the simulator's target delay */
     public RealSessionRunner(InetSocketAddress server, CertificateFingerprint pin, VideoInfo video, double seconds,
-            double gopSeconds, Duration oneWayDelay) {
+            double gopSeconds, Duration oneWayDelay, Duration targetDelay) {
         this.server = server;
         this.pin = pin;
         this.video = video;
         this.seconds = seconds;
         this.gopSeconds = gopSeconds;
         this.oneWayDelay = oneWayDelay;
+        this.targetDelay = targetDelay;
     }
 
     @Override
@@ -54,7 +57,7 @@ public final class RealSessionRunner implements SessionRunner {
         RealSession.Outcome outcome;
         try {
             outcome = RealSession.run(server, pin, video, policy, RealSession.profileFor(trace, oneWayDelay, QUEUE_BYTES),
-                    TraceClock.startingNow(), seconds, gopSeconds);
+                    targetDelay, TraceClock.startingNow(), seconds, gopSeconds);
         } catch (IOException e) {
             throw new IllegalStateException("real session " + policy.name() + " on " + trace.name() + " failed: "
                     + e.getMessage(), e);

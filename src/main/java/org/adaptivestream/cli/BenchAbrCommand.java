@@ -174,7 +174,8 @@ public final class BenchAbrCommand implements Callable<Integer> {
         try (StreamingServer server = new StreamingServer(serverConfig, ServerIdentity.loadOrCreate(workspace.certsDir()),
                 catalog, ServerListener.NONE).start()) {
             RealSessionRunner runner = new RealSessionRunner(server.address(), server.fingerprint(), video, seconds,
-                    config.gopSeconds(), Duration.ofMillis(Math.round(rttMillis / 2)));
+                    config.gopSeconds(), Duration.ofMillis(Math.round(rttMillis / 2)),
+                    Duration.ofMillis(Math.round(targetDelayMillis)));
             return new AbrBenchmark(simulator, runner).run(source, loaded, names, threads);
         }
     }

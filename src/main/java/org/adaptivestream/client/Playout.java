@@ -22,7 +22,11 @@ import org.adaptivestream.metrics.StallDetector;
  * a few milliseconds after the earliest arrivals on a clean link, more as arrivals spread.
  *
  * <p>A packet that arrives after its instant means playback waited for it — a stall — and the
- * clock shifts to absorb it, so later frames are not all late too. When the offset is more than
+ * clock shifts to absorb it, so later frames are not all late too, but never beyond the
+ * most delay allowed ({@link PlayoutDelay#latestOffsetMicros}): this is a live stream, and a
+ * viewer who sat through a stall should not then watch seconds behind for a minute. A packet
+ * still late after that is decoded but not shown, so the picture stays frozen until packets
+ * come in time again (the server skips ahead when a client falls too far behind). When the offset is more than
  * one step away from the desired one (after a stall, say, or once the link turned out cleaner
  * or rougher than assumed) playout runs {@value #CATCH_UP_RATE_PERCENT}% fast or slow until it
  * is there. A packet that arrived in time but comes up late (slow decoding) is decoded, since
@@ -292,9 +296,10 @@ final class Playout {
         long now = StreamingClient.micros();
         long due = packet.packet.ptsMicros() + offsetMicros;
         if (packet.arrivalMicros > due) {
-            // Playback waited for this packet: absorb the wait so it plays now.
-            offsetMicros += packet.arrivalMicros - due;
-            return true;
+            // Playback waited for this packet: absorb the wait so it plays now, within the bound.
+            long latest = delay.latestOffsetMicros(offsetMicros);
+            offsetMicros = Math.max(offsetMicros, Math.min(latest, packet.arrivalMicros - packet.packet.ptsMicros()));
+            return packet.arrivalMicros <= packet.packet.ptsMicros() + offsetMicros;
         }
         if (now - due > frameMicros) {
             return false;

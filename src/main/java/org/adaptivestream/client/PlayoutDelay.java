@@ -14,7 +14,8 @@ import java.util.Arrays;
  * spread. The target delay is the spread plus {@value #MARGIN_MICROS} µs of scheduling slack,
  * kept within {@code [minMicros, maxMicros]}. Playout aims to show a frame at
  * {@code pts + base + target}: on a clean link that is a few milliseconds after arrival, and the
- * delay grows as soon as the arrivals spread (and at once on a stall, which playout absorbs).
+ * delay grows as soon as the arrivals spread (and at once on a stall, which playout absorbs up to
+ * {@link #latestOffsetMicros}).
  */
 final class PlayoutDelay {
 
@@ -73,6 +74,14 @@ final class PlayoutDelay {
      */
     long desiredOffsetMicros(long fallback) {
         return baseMicros == Long.MIN_VALUE ? fallback : baseMicros + targetMicros;
+    }
+
+    /**
+     * The latest the playout offset may be, {@code base + max}: a stall is absorbed into the
+     * delay only up to here, so the latency stays bounded. Before the first arrival, {@code fallback}.
+     */
+    long latestOffsetMicros(long fallback) {
+        return baseMicros == Long.MIN_VALUE ? fallback : baseMicros + maxMicros;
     }
 
     private long clamp(long micros) {

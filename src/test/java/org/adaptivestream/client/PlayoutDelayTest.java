@@ -69,6 +69,16 @@ class PlayoutDelayTest {
     }
 
     @Test
+    void latestOffsetMicros_isTheBasePlusTheMaximumWhateverTheSpread() {
+        PlayoutDelay delay = new PlayoutDelay(MIN, MAX);
+        assertThat(delay.latestOffsetMicros(-7)).isEqualTo(-7);
+        for (int i = 0; i < 50; i++) {
+            delay.arrived(1_000_000 + i * FRAME + (i == 20 ? 3_000_000 : 0), i * FRAME);
+        }
+        assertThat(delay.latestOffsetMicros(-7)).isEqualTo(1_000_000 + MAX);
+    }
+
+    @Test
     void reset_forgetsTheBase() {
         PlayoutDelay delay = new PlayoutDelay(MIN, MAX);
         delay.arrived(1_000_000, 0);
