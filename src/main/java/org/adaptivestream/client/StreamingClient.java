@@ -69,8 +69,6 @@ public final class StreamingClient implements AutoCloseable {
 
     /** In-band pings: often enough to see queueing build within a GOP. */
     static final long CONTROL_PERIOD_MILLIS = 250;
-    /** A packet this large was written in one piece, so its arrival spread measures link capacity. */
-    static final int BURST_MIN_BYTES = 16 * 1024;
     static final long CATALOG_TIMEOUT_SECONDS = 10;
     /** The jitter-adaptive playout delay never goes below this. */
     static final long MIN_PLAYOUT_DELAY_MICROS = 10_000;
@@ -392,7 +390,9 @@ public final class StreamingClient implements AutoCloseable {
             jitter.add(packet.serverSendMicros(), arrival);
             delaySamplesMillis.add((arrival - sendOnOurClock) / 1000.0);
             estimators.onFrame(seconds(sendOnOurClock), seconds(arrival), bytes * 8.0);
-            if (bytes >= BURST_MIN_BYTES && firstByte > 0 && arrival > firstByte) {
+            // Every frame is written in one piece, so its arrival spread measures link capacity; the
+            // estimator refuses bursts too small to mean anything (the 240p keyframes, ~7 KB, count).
+            if (firstByte > 0 && arrival > firstByte) {
                 estimators.onBurst(seconds(arrival), Math.max(0, bytes - firstRead) * 8.0,
                         (arrival - firstByte) / 1e6);
             }
