@@ -2,6 +2,7 @@ package org.adaptivestream.adaptation;
 
 import java.util.Locale;
 import org.adaptivestream.adaptation.estimate.LinkEstimates;
+import org.adaptivestream.adaptation.estimate.ThroughputEstimator;
 import org.adaptivestream.media.Rung;
 
 /**
@@ -17,6 +18,10 @@ import org.adaptivestream.media.Rung;
  *       rung when the delivery delay grows faster than {@link #DELAY_GROWTH_LIMIT_SECONDS_PER_SECOND},
  *       or when the buffer falls under {@link #LOW_BUFFER_FRACTION_OF_TARGET} of the target
  *       while the delay grows (a queue is building that capacity samples have not shown).</li>
+ *   <li><b>Down to what arrives</b> when the receive rate has stayed under
+ *       {@link #SHORTFALL_FRACTION} of the current bitrate for a whole throughput window while
+ *       delay builds: on a link that delivers in bursts (cellular), dispersion overstates what it
+ *       sustains, and the receive rate is the ground truth.</li>
  *   <li><b>Up slowly</b>: to the highest rung under {@link #UP_FRACTION} of the lowest
  *       capacity of the recent window (so a volatile link earns less headroom than a steady
  *       one), only {@link #MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP} after the last switch and
@@ -30,7 +35,7 @@ public final class DefaultPolicy implements AdaptationPolicy {
     /** The constants below as one value, so alternatives can be compared in simulation. */
     public record Tuning(double upFraction, double keepFraction, double queueDrainSeconds,
             double delayGrowthLimitSecondsPerSecond, double lowBufferFractionOfTarget,
-            double minSecondsBetweenSwitchesForUp, double minSecondsAfterStallForUp) {
+            double minSecondsBetweenSwitchesForUp, double minSecondsAfterStallForUp, double shortfallFraction) {
     }
 
     /** Share of the usable capacity a new, higher rung may take. */
@@ -42,10 +47,15 @@ public final class DefaultPolicy implements AdaptationPolicy {
     public static final double LOW_BUFFER_FRACTION_OF_TARGET = 0.3;
     public static final double MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP = 3.0;
     public static final double MIN_SECONDS_AFTER_STALL_FOR_UP = 2.0;
+    /**
+     * Received under this share of the current bitrate, over a window that has only seen this
+     * rung, while delay builds: the link delivers less than we send, whatever the bursts say.
+     */
+    public static final double SHORTFALL_FRACTION = 0.8;
 
     public static final Tuning TUNING = new Tuning(UP_FRACTION, KEEP_FRACTION, QUEUE_DRAIN_SECONDS,
             DELAY_GROWTH_LIMIT_SECONDS_PER_SECOND, LOW_BUFFER_FRACTION_OF_TARGET, MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP,
-            MIN_SECONDS_AFTER_STALL_FOR_UP);
+            MIN_SECONDS_AFTER_STALL_FOR_UP, SHORTFALL_FRACTION);
 
     private final Tuning t;
 
@@ -79,6 +89,19 @@ public final class DefaultPolicy implements AdaptationPolicy {
             return new Decision(down, String.format(Locale.ROOT, "default: buffer %s < %s and delay growing, down to %s",
                     Ladder.millis(in.bufferSeconds()), Ladder.millis(lowBuffer), ladder.describe(down)));
         }
+        double bitrate = ladder.bitsPerSecond(current);
+        double received = e.throughputBitsPerSecond().orElse(Double.NaN);
+        if (current != Rung.lowest() && received < bitrate * t.shortfallFraction()
+                && in.secondsSinceSwitch() > ThroughputEstimator.DEFAULT_WINDOW_SECONDS
+                && (delayTrend > 0 || e.standingQueueSeconds().orElse(0) > 0)) {
+            Rung down = ladder.highestAtMost(received * t.upFraction());
+            if (down.ordinal() >= current.ordinal()) {
+                down = Rung.values()[current.ordinal() - 1];
+            }
+            return new Decision(down, String.format(Locale.ROOT,
+                    "default: received %s < %.2f × %s for %s while delay builds, down to %s", Ladder.mbps(received),
+                    t.shortfallFraction(), Ladder.mbps(bitrate), current.label(), ladder.describe(down)));
+        }
         if (e.capacityLatestBitsPerSecond().isEmpty()) {
             return new Decision(current, "default: no capacity estimate yet, holding " + current.label());
         }
@@ -86,7 +109,6 @@ public final class DefaultPolicy implements AdaptationPolicy {
         double drain = Math.max(0, 1 - queue / t.queueDrainSeconds());
         double latest = e.capacityLatestBitsPerSecond().getAsDouble();
         double usableNow = latest * drain;
-        double bitrate = ladder.bitsPerSecond(current);
         String queueNote = queue > 0 ? String.format(Locale.ROOT, " after draining %s of queue", Ladder.millis(queue)) : "";
         if (current != Rung.lowest() && bitrate > usableNow * t.keepFraction()) {
             Rung down = ladder.highestAtMost(usableNow * t.upFraction());

@@ -14,6 +14,7 @@ import org.adaptivestream.media.Rung;
 import org.adaptivestream.metrics.Metric;
 import org.adaptivestream.metrics.MetricsSummary;
 import org.adaptivestream.metrics.SessionMetrics;
+import org.adaptivestream.metrics.StallDetector;
 import org.adaptivestream.netlab.EmulatedLink;
 import org.adaptivestream.netlab.NetworkLab;
 import org.adaptivestream.netlab.NetworkProfile;
@@ -29,6 +30,9 @@ import org.adaptivestream.security.ServerVerifier;
  */
 public final class RealSession {
 
+    /** Time to the first frame that is not counted as frozen: connecting and the first keyframe. */
+    static final double STARTUP_GRACE_SECONDS = 1.0;
+
     /** What the viewer got in one GOP-long window of playback. */
     public record Window(Rung rung, double stallSeconds) {
     }
@@ -43,8 +47,8 @@ public final class RealSession {
     }
 
     public static Outcome run(InetSocketAddress server, CertificateFingerprint pin, VideoInfo video,
-                              AdaptationPolicy policy, NetworkProfile profile, Duration targetDelay, TraceClock clock, double seconds,
-                              double windowSeconds) throws IOException, InterruptedException {
+                              AdaptationPolicy policy, NetworkProfile profile, Duration targetDelay, TraceClock clock,
+                              double seconds, double windowSeconds) throws IOException, InterruptedException {
         List<double[]> frames = new CopyOnWriteArrayList<>();
         try (EmulatedLink link = NetworkLab.start(server, profile, clock)) {
             ClientConfig config = ClientConfig.of(server.getHostString(), server.getPort(), ServerVerifier.pinned(pin))
@@ -52,46 +56,63 @@ public final class RealSession {
                     .withTargetDelay(targetDelay);
             try (StreamingClient client = StreamingClient.connect(config, ClientListener.NONE)) {
                 client.adaptation().usePolicy(policy);
+                double start = client.sessionSeconds();
                 client.play(video, Rung.R480P, true,
                         frame -> frames.add(new double[] {client.sessionSeconds(), frame.height()}));
                 Thread.sleep(Math.round(seconds * 1000));
-                return outcome(policy.name(), profile.name(), client.metrics(), frames, seconds, windowSeconds);
+                double end = client.sessionSeconds();
+                return outcome(policy.name(), profile.name(), client.metrics(), frames, start, end,
+                        1e6 / video.framesPerSecond(), windowSeconds);
             }
         }
     }
 
+    /**
+     * Cuts the session into GOP-long windows, from the first frame (or {@link #STARTUP_GRACE_SECONDS}
+     * after play, if nothing came by then) to the end. The picture is frozen wherever shown frames
+     * are further apart than the stall detector allows, before the first and after the last
+     * included, so a stream that never starts or stops for good scores its frozen time.
+     */
     static Outcome outcome(String policy, String profile, SessionMetrics metrics, List<double[]> frames,
-                           double seconds, double windowSeconds) {
+                           double playSeconds, double endSeconds, double frameMicros, double windowSeconds) {
+        double frame = frameMicros / 1e6;
+        double threshold = new StallDetector(Math.round(frameMicros)).thresholdMicros() / 1e6;
+        double from = frames.isEmpty() ? playSeconds + STARTUP_GRACE_SECONDS
+                : Math.min(frames.get(0)[0], playSeconds + STARTUP_GRACE_SECONDS);
+        List<double[]> frozen = new ArrayList<>();
+        double previous = from - frame;
+        for (double[] f : frames) {
+            noteFrozen(frozen, previous, f[0], frame, threshold);
+            previous = Math.max(previous, f[0]);
+        }
+        noteFrozen(frozen, previous, endSeconds + frame, frame, threshold);
+
         List<Window> windows = new ArrayList<>();
-        if (!frames.isEmpty()) {
-            double start = frames.get(0)[0];
-            int count = (int) Math.floor((frames.get(frames.size() - 1)[0] - start) / windowSeconds);
-            int f = 0;
-            Rung last = rungOfHeight(frames.get(0)[1]);
-            for (int w = 0; w < count; w++) {
-                double from = start + w * windowSeconds;
-                double to = from + windowSeconds;
-                int[] shown = new int[Rung.values().length];
-                while (f < frames.size() && frames.get(f)[0] < to) {
-                    shown[rungOfHeight(frames.get(f)[1]).ordinal()]++;
-                    f++;
-                }
-                Rung rung = last;
-                int most = 0;
-                for (Rung r : Rung.values()) {
-                    if (shown[r.ordinal()] > most) {
-                        most = shown[r.ordinal()];
-                        rung = r;
-                    }
-                }
-                last = rung;
-                double stalled = 0;
-                for (SessionMetrics.Stall stall : metrics.stallLog()) {
-                    double stallStart = stall.endSeconds() - stall.seconds();
-                    stalled += Math.max(0, Math.min(to, stall.endSeconds()) - Math.max(from, stallStart));
-                }
-                windows.add(new Window(rung, stalled));
+        int count = (int) Math.floor((endSeconds - from) / windowSeconds);
+        int f = 0;
+        Rung last = frames.isEmpty() ? Rung.lowest() : rungOfHeight(frames.get(0)[1]);
+        for (int w = 0; w < count; w++) {
+            double windowStart = from + w * windowSeconds;
+            double windowEnd = windowStart + windowSeconds;
+            int[] shown = new int[Rung.values().length];
+            while (f < frames.size() && frames.get(f)[0] < windowEnd) {
+                shown[rungOfHeight(frames.get(f)[1]).ordinal()]++;
+                f++;
             }
+            Rung rung = last;
+            int most = 0;
+            for (Rung r : Rung.values()) {
+                if (shown[r.ordinal()] > most) {
+                    most = shown[r.ordinal()];
+                    rung = r;
+                }
+            }
+            last = rung;
+            double stalled = 0;
+            for (double[] interval : frozen) {
+                stalled += Math.max(0, Math.min(windowEnd, interval[1]) - Math.max(windowStart, interval[0]));
+            }
+            windows.add(new Window(rung, stalled));
         }
         int switches = 0;
         for (int i = 1; i < windows.size(); i++) {
@@ -99,10 +120,18 @@ public final class RealSession {
                 switches++;
             }
         }
-        MetricsSummary summary = metrics.summary();
-        return new Outcome(policy, profile, windows, switches, summary.longestStallSeconds(),
+        double longest = frozen.stream().mapToDouble(i -> i[1] - i[0]).max().orElse(0);
+        return new Outcome(policy, profile, windows, switches, longest,
                 metrics.series(Metric.RTT).all().percentile(95), metrics.series(Metric.SEND_TO_SHOWN).all().mean(),
-                metrics.series(Metric.SEND_TO_SHOWN).all().percentile(95), summary);
+                metrics.series(Metric.SEND_TO_SHOWN).all().percentile(95), metrics.summary());
+    }
+
+    /** A gap between frames shown at {@code before} and {@code after} freezes the picture if it is a stall. */
+    private static void noteFrozen(List<double[]> frozen, double before, double after, double frame, double threshold) {
+        if (after - before >= threshold) {
+            // The later frame was due one frame after the earlier: the rest is frozen time.
+            frozen.add(new double[] {before + frame, after});
+        }
     }
 
     private static Rung rungOfHeight(double height) {
