@@ -17,14 +17,16 @@ import org.adaptivestream.media.Rung;
  *       usable latest capacity, to the highest rung under {@link #UP_FRACTION} of it; or one
  *       rung when the delivery delay grows faster than {@link #DELAY_GROWTH_LIMIT_SECONDS_PER_SECOND},
  *       or when the buffer falls under {@link #LOW_BUFFER_FRACTION_OF_TARGET} of the target
- *       while the delay grows (a queue is building that capacity samples have not shown).</li>
+ *       while the delay grows (a queue is building that capacity samples have not shown). These
+ *       two only once a queue of {@link #STANDING_QUEUE_SECONDS} has stood for a whole window:
+ *       a pause in delivery grows the delay just as fast, and no rung avoids a pause.</li>
  *   <li><b>Down to what arrives</b> when the receive rate has stayed under
  *       {@link #SHORTFALL_FRACTION} of the current bitrate for a whole throughput window while
  *       delay builds: on a link that delivers in bursts (cellular), dispersion overstates what it
  *       sustains, and the receive rate is the ground truth.</li>
- *   <li><b>Up slowly</b>: to the highest rung under {@link #UP_FRACTION} of the lowest
- *       capacity of the recent window (so a volatile link earns less headroom than a steady
- *       one), only {@link #MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP} after the last switch and
+ *   <li><b>Up slowly</b>: to the highest rung under {@link #UP_FRACTION} of the latest or
+ *       the window's harmonic-mean capacity, whichever is lower (slow samples pull the mean
+ *       down, so a volatile link earns less headroom than a steady one), only {@link #MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP} after the last switch and
  *       {@link #MIN_SECONDS_AFTER_STALL_FOR_UP} after the last stall. A switch up and back
  *       costs two switch penalties, which a higher rung repays only if it lasts.</li>
  * </ol>
@@ -52,6 +54,8 @@ public final class DefaultPolicy implements AdaptationPolicy {
      * rung, while delay builds: the link delivers less than we send, whatever the bursts say.
      */
     public static final double SHORTFALL_FRACTION = 0.8;
+    /** A queue that stood this long for a whole window is a short link, not a keyframe or a pause. */
+    public static final double STANDING_QUEUE_SECONDS = 0.05;
 
     public static final Tuning TUNING = new Tuning(UP_FRACTION, KEEP_FRACTION, QUEUE_DRAIN_SECONDS,
             DELAY_GROWTH_LIMIT_SECONDS_PER_SECOND, LOW_BUFFER_FRACTION_OF_TARGET, MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP,
@@ -78,13 +82,17 @@ public final class DefaultPolicy implements AdaptationPolicy {
         Ladder ladder = in.ladder();
         Rung current = in.currentRung();
         double delayTrend = e.deliveryDelayTrend().orElse(0);
-        if (current != Rung.lowest() && delayTrend > t.delayGrowthLimitSecondsPerSecond()) {
+        double queue = e.standingQueueSeconds().orElse(0);
+        // A gap in delivery (cellular links pause for hundreds of milliseconds) grows the delay too,
+        // and no rung avoids it: only a delay that stood for a whole window says the link is short.
+        boolean queueStands = queue > STANDING_QUEUE_SECONDS;
+        if (current != Rung.lowest() && queueStands && delayTrend > t.delayGrowthLimitSecondsPerSecond()) {
             Rung down = Rung.values()[current.ordinal() - 1];
             return new Decision(down, String.format(Locale.ROOT, "default: delay grows %.0f ms/s > %.0f ms/s, down to %s",
                     delayTrend * 1000, t.delayGrowthLimitSecondsPerSecond() * 1000, ladder.describe(down)));
         }
         double lowBuffer = t.lowBufferFractionOfTarget() * in.targetBufferSeconds();
-        if (current != Rung.lowest() && in.bufferSeconds() < lowBuffer && delayTrend > 0) {
+        if (current != Rung.lowest() && queueStands && in.bufferSeconds() < lowBuffer && delayTrend > 0) {
             Rung down = Rung.values()[current.ordinal() - 1];
             return new Decision(down, String.format(Locale.ROOT, "default: buffer %s < %s and delay growing, down to %s",
                     Ladder.millis(in.bufferSeconds()), Ladder.millis(lowBuffer), ladder.describe(down)));
@@ -93,7 +101,7 @@ public final class DefaultPolicy implements AdaptationPolicy {
         double received = e.throughputBitsPerSecond().orElse(Double.NaN);
         if (current != Rung.lowest() && received < bitrate * t.shortfallFraction()
                 && in.secondsSinceSwitch() > ThroughputEstimator.DEFAULT_WINDOW_SECONDS
-                && (delayTrend > 0 || e.standingQueueSeconds().orElse(0) > 0)) {
+                && (delayTrend > 0 || queueStands)) {
             Rung down = ladder.highestAtMost(received * t.upFraction());
             if (down.ordinal() >= current.ordinal()) {
                 down = Rung.values()[current.ordinal() - 1];
@@ -105,7 +113,6 @@ public final class DefaultPolicy implements AdaptationPolicy {
         if (e.capacityLatestBitsPerSecond().isEmpty()) {
             return new Decision(current, "default: no capacity estimate yet, holding " + current.label());
         }
-        double queue = e.standingQueueSeconds().orElse(0);
         double drain = Math.max(0, 1 - queue / t.queueDrainSeconds());
         double latest = e.capacityLatestBitsPerSecond().getAsDouble();
         double usableNow = latest * drain;
@@ -119,7 +126,7 @@ public final class DefaultPolicy implements AdaptationPolicy {
                     Ladder.mbps(latest), queueNote, t.keepFraction(), Ladder.mbps(bitrate), current.label(),
                     ladder.describe(down)));
         }
-        double sustained = Math.min(latest, e.capacityLowBitsPerSecond().orElse(latest)) * drain;
+        double sustained = Math.min(latest, e.capacityBitsPerSecond().orElse(latest)) * drain;
         Rung up = ladder.highestAtMost(sustained * t.upFraction());
         if (up.ordinal() > current.ordinal()) {
             String fits = String.format(Locale.ROOT, "sustained capacity %s%s × %.2f fits %s",
