@@ -1,5 +1,8 @@
 package org.adaptivestream.client;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -8,6 +11,9 @@ import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
@@ -16,12 +22,20 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 import org.adaptivestream.media.CodecConfig;
 import org.adaptivestream.media.DecodeException;
 import org.adaptivestream.media.FfmpegVideoDecoder;
+import org.adaptivestream.protocol.MessageReader;
+import org.adaptivestream.protocol.MessageWriter;
+import org.adaptivestream.protocol.Welcome;
 import org.adaptivestream.security.CertificateFingerprint;
+import org.adaptivestream.security.ServerIdentity;
 import org.adaptivestream.security.ServerVerifier;
+import org.adaptivestream.security.TlsClient;
 import org.adaptivestream.security.TlsContexts;
+import org.adaptivestream.security.TlsHandshake;
+import org.adaptivestream.security.TlsListener;
 import org.adaptivestream.security.TlsPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +49,14 @@ import org.slf4j.LoggerFactory;
  * hashed as it loads), and the key exchange, signature, cipher and handshake classes all load
  * and run interpreted for the first time. The warm-up runs those same steps on throwaway keys:
  * a ClientHello from a real client context (with its X25519 key share), an X25519 agreement,
- * an ECDSA P-256 signature and its check, AES-GCM, HMAC and SHA-256/384. Nothing of it is kept
- * or sent anywhere; a connection made meanwhile simply waits where it needs the same class or
- * provider, and loses nothing.
+ * an ECDSA P-256 signature and its check, AES-GCM, HMAC and SHA-256/384. Then, unless a real
+ * connection has started by then, it makes {@value #LOOPBACK_HANDSHAKES} real TLS connections to
+ * itself on 127.0.0.1 (a throwaway certificate, a one-connection listener on a free port that
+ * closes right after): the code a handshake runs is then loaded and partly compiled, not
+ * interpreted for the first time while the user waits. Nothing of it is kept; a connection made
+ * meanwhile simply waits where it needs the same class or provider, and loses nothing. The
+ * loopback handshakes are skipped once a real connection starts, so that a client that connects
+ * at once (the command line) does not compete with them for the processor.
  *
  * <p>Start it as soon as a process may act as a client ({@link #start}): the desktop app at
  * launch, the {@code client} command before parsing its options. Setting the system property
@@ -52,6 +71,10 @@ public final class ClientWarmUp {
     private static final AtomicBoolean TLS_STARTED = new AtomicBoolean();
     private static final AtomicBoolean DECODER_STARTED = new AtomicBoolean();
     private static final int H264 = org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
+    /** Enough for the hot parts of a handshake to get compiled; each costs a few milliseconds once warm. */
+    static final int LOOPBACK_HANDSHAKES = 5;
+    private static final Duration LOOPBACK_TIMEOUT = Duration.ofSeconds(5);
+    private static volatile boolean connecting;
 
     private ClientWarmUp() {
     }
@@ -65,6 +88,11 @@ public final class ClientWarmUp {
             daemon(ClientWarmUp::warmTls, TLS_THREAD).start();
         }
         startDecoder();
+    }
+
+    /** A real connection is starting: the loopback handshakes are no longer worth their processor time. */
+    static void connecting() {
+        connecting = true;
     }
 
     /** Starts loading FFmpeg and opening a decoder, unless that already started; returns at once. */
@@ -89,9 +117,10 @@ public final class ClientWarmUp {
         try {
             clientHello();
             primitives();
-            LOG.debug("TLS warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+            int handshakes = connecting ? 0 : loopbackHandshakes(LOOPBACK_HANDSHAKES);
+            LOG.debug("TLS warmed up in {} ms ({} loopback handshakes)", (System.nanoTime() - start) / 1_000_000, handshakes);
             return true;
-        } catch (GeneralSecurityException | SSLException | RuntimeException e) {
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
             LOG.debug("TLS warm-up stopped: {}", e.toString());
             return false;
         }
@@ -110,6 +139,42 @@ public final class ClientWarmUp {
             throw new SSLException("no ClientHello");
         }
         engine.closeOutbound();
+    }
+
+    /**
+     * Up to {@code rounds} real connections, client and server in this process, each a TLS 1.3
+     * handshake verified by a pinned fingerprint and one message; after the first, stops early
+     * once a real connection starts. Returns how many were made.
+     */
+    static int loopbackHandshakes(int rounds) throws IOException {
+        ServerIdentity identity = ServerIdentity.generate(List.of("localhost"), List.of("127.0.0.1"),
+                Instant.now(), Duration.ofDays(1));
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        int made = 0;
+        try (TlsListener listener = TlsListener.open(identity, new InetSocketAddress(loopback, 0))) {
+            Thread peer = daemon(() -> servePeer(listener, rounds), "client-warm-up-peer");
+            peer.start();
+            ServerVerifier pinned = ServerVerifier.pinned(identity.fingerprint());
+            for (; made < rounds && (made == 0 || !connecting); made++) {
+                try (SSLSocket socket = TlsClient.connect(loopback.getHostAddress(), listener.getLocalPort(), pinned,
+                        LOOPBACK_TIMEOUT)) {
+                    new MessageReader(socket.getInputStream()).read();
+                }
+            }
+        }
+        return made;
+    }
+
+    /** The far end of {@link #loopbackHandshakes}: a handshake and a {@link Welcome} per connection, until closed. */
+    private static void servePeer(TlsListener listener, int rounds) {
+        for (int i = 0; i < rounds; i++) {
+            try (SSLSocket socket = listener.accept().socket()) {
+                TlsHandshake.complete(socket, LOOPBACK_TIMEOUT);
+                new MessageWriter(socket.getOutputStream()).write(new Welcome(1, "warm-up", 0));
+            } catch (IOException e) {
+                return; // the listener closed: the warm-up is over
+            }
+        }
     }
 
     /** What answering the server takes: agreement, certificate check, record protection, key schedule. */

@@ -131,6 +131,7 @@ public final class StreamingClient implements AutoCloseable {
         StreamingClient client = new StreamingClient(config, listener);
         // Loading FFmpeg's natives takes a few hundred milliseconds: overlap it with the handshake
         // (a no-op when the process warmed up at start: ClientWarmUp).
+        ClientWarmUp.connecting();
         ClientWarmUp.startDecoder();
         client.connection = client.open();
         client.startReader();

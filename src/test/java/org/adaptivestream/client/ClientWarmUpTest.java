@@ -17,6 +17,13 @@ class ClientWarmUpTest {
     }
 
     @Test
+    void loopbackHandshakes_makesRealVerifiedConnectionsToItself_andLeavesNoThreadBehind() throws Exception {
+        assertThat(ClientWarmUp.loopbackHandshakes(2)).isBetween(1, 2);
+        assertThat(Eventually.within(Duration.ofSeconds(10), () -> Eventually.threads("client-warm-up-peer") == 0))
+                .isTrue();
+    }
+
+    @Test
     void warmDecoder_opensAnH264Decoder() {
         assertThat(ClientWarmUp.warmDecoder()).isTrue();
     }
@@ -26,6 +33,7 @@ class ClientWarmUpTest {
         ClientWarmUp.start();
         ClientWarmUp.start();
         assertThat(Eventually.within(Duration.ofSeconds(30), () -> Eventually.threads(ClientWarmUp.TLS_THREAD) == 0
-                && Eventually.threads(ClientWarmUp.DECODER_THREAD) == 0)).isTrue();
+                && Eventually.threads(ClientWarmUp.DECODER_THREAD) == 0
+                && Eventually.threads("client-warm-up-peer") == 0)).isTrue();
     }
 }
