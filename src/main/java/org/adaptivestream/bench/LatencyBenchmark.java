@@ -30,7 +30,8 @@ import org.adaptivestream.trace.CapacityTrace;
 /**
  * The latencies a viewer feels, with the real server and the real decoding client in one
  * process: connect to first frame shown (the first connection in a fresh process, then warm
- * ones), a rung switch from the decision to the first frame of the new rung shown, and send to
+ * ones), a rung switch (up, 480p to the top rung, and back down) from the decision to the first
+ * frame of the new rung shown, and send to
  * shown (server send time to frame on screen, on the client's clock), on loopback and through
  * the network lab with a fixed one-way delay.
  */
@@ -64,7 +65,8 @@ public final class LatencyBenchmark {
 
     /** One path's figures. */
     public record PathResult(String path, double coldConnectToFirstFrameMillis, List<Double> warmConnectToFirstFrameMillis,
-                             List<Double> switchMillis, Percentiles sendToShown, double stallSeconds, long framesDropped) {
+                             List<Double> switchMillis, List<Double> switchDownMillis, Percentiles sendToShown,
+                             double stallSeconds, long framesDropped) {
     }
 
     public LatencyBenchmark(VideoCatalog catalog, ServerIdentity identity, String video) {
@@ -78,7 +80,7 @@ public final class LatencyBenchmark {
      *
      * @param connects warm connections per path after the first
      * @param seconds  playing time per path for the send-to-shown figures
-     * @param switches switches per path (480p to the top rung, each on a fresh session)
+     * @param switches switches per path, each on a fresh session: 480p to the top rung, then back to 480p
      */
     public List<PathResult> run(int connects, double seconds, int switches, Consumer<String> progress)
             throws IOException, InterruptedException {
@@ -111,10 +113,14 @@ public final class LatencyBenchmark {
         }
         progress.accept(name + ": warm connections to first frame " + warm.stream().map(Math::round).toList() + " ms");
         List<Double> switchMillis = new ArrayList<>();
+        List<Double> switchDownMillis = new ArrayList<>();
         for (int i = 0; i < switches; i++) {
-            switchMillis.add(switchToFirstFrame(config, i));
+            double[] upAndDown = switchToFirstFrame(config, i);
+            switchMillis.add(upAndDown[0]);
+            switchDownMillis.add(upAndDown[1]);
         }
-        progress.accept(name + ": switches " + switchMillis.stream().map(Math::round).toList() + " ms");
+        progress.accept(name + ": switches up " + switchMillis.stream().map(Math::round).toList() + " ms");
+        progress.accept(name + ": switches down " + switchDownMillis.stream().map(Math::round).toList() + " ms");
         try (StreamingClient client = StreamingClient.connect(config, ClientListener.NONE)) {
             VideoInfo info = find(client);
             Rung top = info.renditions().get(info.renditions().size() - 1).rung();
@@ -129,7 +135,7 @@ public final class LatencyBenchmark {
             for (int i = 0; i < points.size(); i++) {
                 sendToShown.add(points.value(i));
             }
-            PathResult result = new PathResult(name, cold, warm, switchMillis,
+            PathResult result = new PathResult(name, cold, warm, switchMillis, switchDownMillis,
                     Percentiles.of(sendToShown), client.metrics().summary().stalledSeconds(),
                     client.metrics().framesDropped());
             progress.accept(name + ": done");
@@ -138,12 +144,13 @@ public final class LatencyBenchmark {
     }
 
     /**
-     * One switch, 480p to the top rung, on a fresh session: the control loop decides on a fixed
-     * period from connect and the server's GOPs run on their own fixed period from PLAY, so
-     * within one session every decision meets the GOP at the same phase. A new session, whose
-     * PLAY comes a varied time after connect, samples the wait for the next keyframe fairly.
+     * One switch from 480p to the top rung on a fresh session, then one back down to 480p; returns
+     * both latencies. The control loop decides on a fixed period from connect and the server's
+     * GOPs run on their own fixed period from PLAY, so within one session every decision meets
+     * the GOP at the same phase (or two, 250 ms apart). A new session, whose PLAY comes a varied
+     * time after connect, samples the phase within the GOP fairly.
      */
-    private double switchToFirstFrame(ClientConfig config, int attempt) throws IOException, InterruptedException {
+    private double[] switchToFirstFrame(ClientConfig config, int attempt) throws IOException, InterruptedException {
         try (StreamingClient client = StreamingClient.connect(config, ClientListener.NONE)) {
             VideoInfo info = find(client);
             Rung top = info.renditions().get(info.renditions().size() - 1).rung();
@@ -157,15 +164,23 @@ public final class LatencyBenchmark {
             // would put every decision (the next tick, within 250 ms) in a GOP's first half.
             Thread.sleep(1_000 + (attempt * 137L) % gopMillis);
             client.adaptation().lock(top);
-            long deadline = System.nanoTime() + FIRST_FRAME_TIMEOUT_MILLIS * 1_000_000;
-            while (client.switchLatenciesMillis().isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("no frame of the new rung within " + FIRST_FRAME_TIMEOUT_MILLIS + " ms");
-                }
-                Thread.sleep(1);
-            }
-            return client.switchLatenciesMillis().get(0);
+            double up = awaitSwitch(client, 1);
+            Thread.sleep(700 + (attempt * 89L) % gopMillis);
+            client.adaptation().lock(Rung.R480P);
+            double down = awaitSwitch(client, 2);
+            return new double[] {up, down};
         }
+    }
+
+    private static double awaitSwitch(StreamingClient client, int count) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + FIRST_FRAME_TIMEOUT_MILLIS * 1_000_000;
+        while (client.switchLatenciesMillis().size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("no frame of the new rung within " + FIRST_FRAME_TIMEOUT_MILLIS + " ms");
+            }
+            Thread.sleep(1);
+        }
+        return client.switchLatenciesMillis().get(count - 1);
     }
 
     private double connectToFirstFrame(ClientConfig config) throws IOException, InterruptedException {

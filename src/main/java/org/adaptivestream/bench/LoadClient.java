@@ -7,8 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocket;
 import org.adaptivestream.media.Rung;
 import org.adaptivestream.protocol.Bye;
+import org.adaptivestream.protocol.ErrorMessage;
 import org.adaptivestream.protocol.Frame;
 import org.adaptivestream.protocol.Hello;
+import org.adaptivestream.protocol.MessageCodec;
 import org.adaptivestream.protocol.MessageReader;
 import org.adaptivestream.protocol.MessageType;
 import org.adaptivestream.protocol.MessageWriter;
@@ -79,8 +81,11 @@ final class LoadClient implements AutoCloseable {
                             late.incrementAndGet();
                         }
                     }
-                } else if (frame.type() == MessageType.ERROR || frame.type() == MessageType.BYE) {
-                    throw new IOException("the server sent " + frame.type());
+                } else if (frame.type() == MessageType.ERROR) {
+                    ErrorMessage error = (ErrorMessage) MessageCodec.decode(frame);
+                    throw new IOException("the server sent ERROR " + error.code() + ": " + error.text());
+                } else if (frame.type() == MessageType.BYE) {
+                    throw new IOException("the server sent BYE");
                 }
             }
             throw new IOException("the server closed the connection");

@@ -8,6 +8,7 @@ import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +68,9 @@ public final class ServerLoadBenchmark {
         ServerConfig config = ServerConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress())
                 .withMaxClients(clients + 10);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        List<LoadClient> load = new ArrayList<>();
+        // Pinged from the start: connecting hundreds of clients on a busy machine can take longer
+        // than the server's 30 s idle timeout, which would close the first ones before the last connects.
+        List<LoadClient> load = new CopyOnWriteArrayList<>();
         ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "load-pinger");
             thread.setDaemon(true);
@@ -77,6 +80,8 @@ public final class ServerLoadBenchmark {
         try (StreamingServer server = new StreamingServer(config, identity, catalog, ServerListener.NONE)) {
             server.start();
             ServerVerifier pin = ServerVerifier.pinned(server.fingerprint());
+            pinger.scheduleAtFixedRate(() -> load.forEach(LoadClient::ping), 0, LoadClient.PING_PERIOD_MILLIS,
+                    TimeUnit.MILLISECONDS);
             for (int i = 0; i < clients; i++) {
                 try {
                     load.add(new LoadClient("127.0.0.1", server.port(), pin, video, rung));
@@ -86,8 +91,6 @@ public final class ServerLoadBenchmark {
                 }
             }
             double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
-            pinger.scheduleAtFixedRate(() -> load.forEach(LoadClient::ping), 0, LoadClient.PING_PERIOD_MILLIS,
-                    TimeUnit.MILLISECONDS);
             Thread.sleep(warmUpMillis);
             load.forEach(LoadClient::count);
             OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();

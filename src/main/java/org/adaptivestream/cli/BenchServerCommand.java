@@ -45,7 +45,7 @@ final class BenchServerCommand implements Callable<Integer> {
     static final int MAX_RAMP_CLIENTS = 3_000;
 
     @Option(names = "--ramp", description = "Raise the client count from --clients (+50 below 100, +100 to 400, "
-            + "then +50) until more than 1% of packets are late or a stream breaks.")
+            + "then +50) until more than 1%% of packets are late or a stream breaks.")
     boolean ramp;
 
     @Option(names = "--video", defaultValue = MediaLibrary.SAMPLE_ID, description = "Video to stream (default: ${DEFAULT-VALUE}).")

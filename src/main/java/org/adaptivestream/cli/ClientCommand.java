@@ -91,6 +91,12 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE.json", description = "Write the session's metrics as JSON.")
     Path report;
 
+    /** For measuring: connect this long after start, as the desktop app's user does (the warm-up has run by then). */
+    @Option(names = "--connect-after", paramLabel = "MS", hidden = true, defaultValue = "0")
+    long connectAfterMillis;
+
+    private double jvmUptimeAtConnectMillis = Double.NaN;
+
     ClientCommand(Supplier<Workspace> workspace) {
         this.workspace = workspace;
     }
@@ -169,6 +175,9 @@ final class ClientCommand implements Callable<Integer> {
                 err.flush();
             }
         };
+        if (connectAfterMillis > 0) {
+            Thread.sleep(connectAfterMillis);
+        }
         long connectStart = System.nanoTime();
         try (StreamingClient client = StreamingClient.connect(config, listener)) {
             double connectedMillis = (System.nanoTime() - connectStart) / 1e6;
@@ -193,6 +202,8 @@ final class ClientCommand implements Callable<Integer> {
                 out.flush();
             }
             if (report != null) {
+                jvmUptimeAtConnectMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                        - (System.nanoTime() - connectStart) / 1e6;
                 writeReport(client, chosen.get());
                 out.println("Report written to " + report);
             }
@@ -224,6 +235,7 @@ final class ClientCommand implements Callable<Integer> {
         root.put("policy", client.adaptation().policy().name());
         root.put("network", network == null ? "none" : network);
         root.put("connect_to_first_frame_ms", client.connectToFirstFrameMillis().orElse(Double.NaN));
+        root.put("jvm_uptime_at_connect_ms", jvmUptimeAtConnectMillis);
         var shown = client.metrics().series(Metric.SEND_TO_SHOWN).all();
         root.put("send_to_shown_ms", Map.of("p50", shown.percentile(50), "p95", shown.percentile(95),
                 "p99", shown.percentile(99), "frames", shown.size()));

@@ -32,6 +32,13 @@ import org.adaptivestream.metrics.StallDetector;
  * is there. A packet that arrived in time but comes up late (slow decoding) is decoded, since
  * later frames depend on it, but not shown: a dropped frame.
  *
+ * <p>A packet whose timestamp is not after the newest one already played out (shown, or passed
+ * as a dropped frame) is a repeat: a rung switch's catch-up, where the server resends the new
+ * rung from the current GOP's keyframe up to the present. Repeats are decoded, so the new rung's
+ * next frames can be, but not shown, not counted as decoded or dropped frames, and they neither
+ * move the clock nor count as arrivals for the playout delay; the first new-rung frame shown is
+ * the first one after what was on screen.
+ *
  * <p>Threads: the client's reader calls {@link #configure} and {@link #enqueue}; the control
  * thread reads levels; the playout thread decodes and calls the sink. Decoding runs outside
  * the lock.
@@ -84,6 +91,7 @@ final class Playout {
     private boolean anchored;
     private long offsetMicros;
     private long newestQueuedPts = Long.MIN_VALUE;
+    private long newestPlayedPts = Long.MIN_VALUE;
     private volatile long shownPts = -1;
     private volatile Rung shownRung;
     private volatile long bufferMicros;
@@ -133,9 +141,12 @@ final class Playout {
             }
             queue.addLast(item);
             if (item instanceof Packet p) {
+                // A switch's catch-up repeats instants already queued; its lateness says nothing of the link.
+                if (p.packet.ptsMicros() > newestQueuedPts) {
+                    delay.arrived(p.arrivalMicros, p.packet.ptsMicros());
+                    targetDelayMicros = delay.targetMicros();
+                }
                 newestQueuedPts = Math.max(newestQueuedPts, p.packet.ptsMicros());
-                delay.arrived(p.arrivalMicros, p.packet.ptsMicros());
-                targetDelayMicros = delay.targetMicros();
             }
             changed.signalAll();
         } finally {
@@ -150,6 +161,7 @@ final class Playout {
             dropQueued();
             anchored = false;
             newestQueuedPts = Long.MIN_VALUE;
+            newestPlayedPts = Long.MIN_VALUE;
             delay.reset();
             stalls.restart();
             changed.signalAll();
@@ -201,6 +213,16 @@ final class Playout {
         return targetDelayMicros;
     }
 
+    /** The playout clock: a frame with timestamp pts is due at {@code pts + offset} (our clock, µs). For tests. */
+    long offsetMicros() {
+        lock.lock();
+        try {
+            return offsetMicros;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Media buffered ahead of what is shown, in microseconds. */
     long bufferMicros() {
         return bufferMicros;
@@ -245,6 +267,7 @@ final class Playout {
     private void run() {
         while (running) {
             Item item;
+            boolean repeat;
             boolean show;
             lock.lock();
             try {
@@ -252,13 +275,14 @@ final class Playout {
                 if (item == null) {
                     continue;
                 }
-                show = item instanceof Packet p && decideShow(p);
+                repeat = item instanceof Packet p && repeatsPlayed(p);
+                show = !repeat && item instanceof Packet p && decideShow(p);
             } catch (InterruptedException e) {
                 return;
             } finally {
                 lock.unlock();
             }
-            handle(item, show);
+            handle(item, show, repeat);
         }
     }
 
@@ -291,6 +315,16 @@ final class Playout {
         return queue.pollFirst();
     }
 
+    /** Whether a due packet repeats an instant already played out (see the class comment); if not, records it. Lock held. */
+    private boolean repeatsPlayed(Packet packet) {
+        long pts = packet.packet.ptsMicros();
+        if (pts <= newestPlayedPts) {
+            return true;
+        }
+        newestPlayedPts = pts;
+        return false;
+    }
+
     /** Whether a due packet is shown (true) or only decoded (false). Lock held. */
     private boolean decideShow(Packet packet) {
         long now = StreamingClient.micros();
@@ -320,7 +354,7 @@ final class Playout {
                 ? 0 : Math.max(0, newestQueuedPts - playing);
     }
 
-    private void handle(Item item, boolean show) {
+    private void handle(Item item, boolean show, boolean repeat) {
         if (item instanceof Config c) {
             try {
                 decoder.configure(c.config);
@@ -331,12 +365,16 @@ final class Playout {
         }
         Packet packet = (Packet) item;
         try {
+            if (!show) {
+                int frames = decoder.skip(packet.packet);
+                for (int i = 0; i < frames && !repeat; i++) {
+                    metrics.frameDecoded();
+                    metrics.frameDropped();
+                }
+                return;
+            }
             decoder.decode(packet.packet, frame -> {
                 metrics.frameDecoded();
-                if (!show) {
-                    metrics.frameDropped();
-                    return;
-                }
                 long now = StreamingClient.micros();
                 sink.show(frame);
                 shown.shown(now, packet.sentMicros);

@@ -21,7 +21,6 @@ import org.adaptivestream.adaptation.PolicyRegistry;
 import org.adaptivestream.adaptation.estimate.LinkEstimators;
 import org.adaptivestream.media.CodecConfig;
 import org.adaptivestream.media.EncodedPacket;
-import org.adaptivestream.media.FfmpegVideoDecoder;
 import org.adaptivestream.media.Rung;
 import org.adaptivestream.metrics.ClockOffsetEstimator;
 import org.adaptivestream.metrics.ClockSample;
@@ -128,10 +127,10 @@ public final class StreamingClient implements AutoCloseable {
      */
     public static StreamingClient connect(ClientConfig config, ClientListener listener) throws IOException {
         StreamingClient client = new StreamingClient(config, listener);
-        // Loading FFmpeg's natives takes a few hundred milliseconds: overlap it with the handshake.
-        Thread warmUp = new Thread(() -> new FfmpegVideoDecoder().close(), "client-decoder-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        // Loading FFmpeg's natives takes a few hundred milliseconds: overlap it with the handshake
+        // (a no-op when the process warmed up at start: ClientWarmUp).
+        ClientWarmUp.connecting();
+        ClientWarmUp.startDecoder();
         client.connection = client.open();
         client.startReader();
         client.control.scheduleAtFixedRate(client::tick, CONTROL_PERIOD_MILLIS, CONTROL_PERIOD_MILLIS, TimeUnit.MILLISECONDS);

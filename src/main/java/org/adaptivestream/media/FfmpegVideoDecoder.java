@@ -104,6 +104,17 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
 
     @Override
     public void decode(EncodedPacket encoded, FrameConsumer consumer) throws DecodeException {
+        send(encoded);
+        drain(consumer, encoded.ptsMicros());
+    }
+
+    @Override
+    public int skip(EncodedPacket encoded) throws DecodeException {
+        send(encoded);
+        return drain(null, encoded.ptsMicros());
+    }
+
+    private void send(EncodedPacket encoded) throws DecodeException {
         requireConfigured();
         fillPacket(encoded);
         int result = avcodec_send_packet(context, packet);
@@ -112,7 +123,6 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
             throw new DecodeException("Cannot decode the " + config.codecName() + " packet at " + encoded.ptsMicros()
                     + " us (" + encoded.size() + " bytes): " + Ffmpeg.errorText(result));
         }
-        drain(consumer, encoded.ptsMicros());
     }
 
     @Override
@@ -146,18 +156,23 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
                 .flags(encoded.keyframe() ? AV_PKT_FLAG_KEY : 0);
     }
 
-    private void drain(FrameConsumer consumer, long packetPts) throws DecodeException {
+    /** Receives every ready frame: converted and handed to {@code consumer}, or only counted when it is null. */
+    private int drain(FrameConsumer consumer, long packetPts) throws DecodeException {
+        int frames = 0;
         while (true) {
             int result = avcodec_receive_frame(context, decoded);
             if (result == AVERROR_EAGAIN() || result == AVERROR_EOF()) {
-                return;
+                return frames;
             }
             if (result < 0) {
                 avcodec_flush_buffers(context);
                 throw new DecodeException("Cannot decode the " + config.codecName() + " picture of the packet at "
                         + packetPts + " us: " + Ffmpeg.errorText(result));
             }
-            consumer.accept(toBgra());
+            frames++;
+            if (consumer != null) {
+                consumer.accept(toBgra());
+            }
         }
     }
 

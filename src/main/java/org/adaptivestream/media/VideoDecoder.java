@@ -25,6 +25,19 @@ public interface VideoDecoder extends AutoCloseable {
     /** Decodes one packet; frames that become ready go to {@code consumer}. */
     void decode(EncodedPacket packet, FrameConsumer consumer) throws DecodeException;
 
+    /**
+     * Decodes one packet for its effect on the decoder only (later packets refer to it), for
+     * frames that will not be shown: frames that become ready are counted, not converted to
+     * BGRA. Errors as for {@link #decode}.
+     *
+     * @return how many frames became ready
+     */
+    default int skip(EncodedPacket packet) throws DecodeException {
+        int[] frames = {0};
+        decode(packet, frame -> frames[0]++);
+        return frames[0];
+    }
+
     /** Hands out frames held back at the end of a stream and readies the decoder for a new one. */
     void flush(FrameConsumer consumer) throws DecodeException;
 

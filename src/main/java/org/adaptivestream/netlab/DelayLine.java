@@ -107,6 +107,26 @@ final class DelayLine {
         }
     }
 
+    /** Bytes whose delivery time has not come yet (queued or propagating); the rest of those held are due. */
+    long pendingBytes() {
+        lock.lock();
+        try {
+            long now = System.nanoTime();
+            long pending = 0;
+            // Delivery times never decrease along the line, so the pending chunks are its tail.
+            for (var it = chunks.descendingIterator(); it.hasNext(); ) {
+                Chunk chunk = it.next();
+                if (chunk.deliverAtNanoTime() - now <= 0) {
+                    break;
+                }
+                pending += chunk.bytes().length;
+            }
+            return pending;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     long heldBytes() {
         lock.lock();
         try {

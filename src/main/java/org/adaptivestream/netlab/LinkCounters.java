@@ -24,8 +24,13 @@ public record LinkCounters(
      * @param queuedBytes bytes in the bottleneck queue now, including the chunk being serialised
      * @param peakQueuedBytes the most ever queued at once; never above the profile's queue size
      * @param heldBytes bytes read from the sender and not yet delivered: those queued plus
-     *     those propagating through the one-way delay
+     *     those propagating through the one-way delay, plus any already due that the relay has
+     *     not written yet
+     * @param pendingBytes bytes held and not yet due at the receiver: queued or propagating, what
+     *     the link holds by its own rules. {@code heldBytes − pendingBytes} is due but not yet
+     *     written: the relay's writer is behind (a busy machine) or the receiver is not reading
      */
-    public record Direction(long deliveredBytes, long queuedBytes, long peakQueuedBytes, long heldBytes) {
+    public record Direction(long deliveredBytes, long queuedBytes, long peakQueuedBytes, long heldBytes,
+                            long pendingBytes) {
     }
 }

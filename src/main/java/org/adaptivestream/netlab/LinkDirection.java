@@ -2,6 +2,8 @@ package org.adaptivestream.netlab;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.adaptivestream.trace.CapacityTrace;
 
 /**
@@ -15,6 +17,8 @@ final class LinkDirection {
     private final Duration delay;
     private final Duration jitter;
     private final long lineBudgetBytes;
+    /** The lines of the connections open now, for {@link LinkCounters.Direction#pendingBytes}. */
+    private final Set<DelayLine> lines = ConcurrentHashMap.newKeySet();
 
     LinkDirection(Optional<CapacityTrace> capacity, int queueBytes, Duration delay, Duration jitter, TraceClock clock) {
         this.bottleneck = new Bottleneck(capacity, queueBytes, clock);
@@ -37,9 +41,22 @@ final class LinkDirection {
         return new DelayLine(delay, jitter, lineBudgetBytes, seed, meter);
     }
 
+    /** Counts {@code line} in the counters until {@link #forget}. */
+    void track(DelayLine line) {
+        lines.add(line);
+    }
+
+    void forget(DelayLine line) {
+        lines.remove(line);
+    }
+
     LinkCounters.Direction counters() {
+        long pending = 0;
+        for (DelayLine line : lines) {
+            pending += line.pendingBytes();
+        }
         return new LinkCounters.Direction(meter.deliveredBytes(), bottleneck.queuedBytes(),
-                bottleneck.peakQueuedBytes(), meter.heldBytes());
+                bottleneck.peakQueuedBytes(), meter.heldBytes(), pending);
     }
 
     private static double peakBitsPerSecond(CapacityTrace trace) {

@@ -27,6 +27,8 @@ final class RelayedConnection {
     private final InetSocketAddress upstreamAddress;
     private final RelayLink link;
     private final List<Thread> threads = new ArrayList<>();
+    private DelayLine downLine;
+    private DelayLine upLine;
     private boolean closed;
     private int directionsEnded;
 
@@ -53,10 +55,21 @@ final class RelayedConnection {
             close(true);
             return;
         }
-        OneWayRelay down = new OneWayRelay(upstream, client, link.downlink().bottleneck(),
-                link.downlink().newDelayLine(2 * id), link.downlink().meter(), this);
-        OneWayRelay up = new OneWayRelay(client, upstream, link.uplink().bottleneck(),
-                link.uplink().newDelayLine(2 * id + 1), link.uplink().meter(), this);
+        DelayLine downward = link.downlink().newDelayLine(2 * id);
+        DelayLine upward = link.uplink().newDelayLine(2 * id + 1);
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            downLine = downward;
+            upLine = upward;
+            link.downlink().track(downward);
+            link.uplink().track(upward);
+        }
+        OneWayRelay down = new OneWayRelay(upstream, client, link.downlink().bottleneck(), downward,
+                link.downlink().meter(), this);
+        OneWayRelay up = new OneWayRelay(client, upstream, link.uplink().bottleneck(), upward,
+                link.uplink().meter(), this);
         spawn("down-read", down::readLoop);
         spawn("down-write", down::writeLoop);
         spawn("up-write", up::writeLoop);
@@ -91,6 +104,10 @@ final class RelayedConnection {
             }
             closed = true;
             toStop = List.copyOf(threads);
+            if (downLine != null) {
+                link.downlink().forget(downLine);
+                link.uplink().forget(upLine);
+            }
         }
         closeSocket(client, reset);
         closeSocket(upstream, reset);

@@ -13,19 +13,24 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Each call writes one whole frame and flushes. On a TLS socket every {@code write} call
- * becomes at least one record (at most {@value #RECORD_BYTES} bytes) and one system call, so the
- * head is joined with the start of the bulk into one record-sized piece, in a buffer the writer
- * keeps, and the rest of the bulk follows from the message's own array: a frame costs as many
- * records as its size needs and no more. A {@link VideoPacket}'s bytes past the first record are
- * never copied.
+ * becomes at least one record (at most {@value #RECORD_BYTES} bytes of data), so the head is
+ * joined with the start of the bulk into one record-sized piece, in a buffer the writer keeps,
+ * and the rest of the bulk follows from the message's own array: a frame costs as many records
+ * as its size needs and no more. A {@link VideoPacket}'s bytes past the first record are never
+ * copied. (Each record is also a system call of its own unless the server collects a frame's
+ * records into one write: {@code security.RecordBatch}.)
  *
  * <p>Thread-safe: frames from concurrent callers never interleave (e.g. a pacing thread writing
  * packets and a reader thread answering pings). Does not close the stream.
  */
 public final class MessageWriter {
 
-    /** The largest TLS plaintext record (RFC 8446 §5.1): what one write becomes at most. */
-    static final int RECORD_BYTES = 16 * 1024;
+    /**
+     * The most application data the JDK's TLS 1.3 socket puts in one record: 2^14 (RFC 8446
+     * §5.1) less the 16-byte AEAD tag and the inner content-type byte, which JSSE counts inside
+     * that limit. A write of 16,384 bytes, the limit itself, becomes two records (16,367 + 17).
+     */
+    static final int RECORD_BYTES = 16 * 1024 - 16 - 1;
 
     private final OutputStream out;
     private final int maxPayloadBytes;

@@ -8,7 +8,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
 /**
- * SSLContexts for the server and the client. Prefer {@link TlsServerSockets} and
+ * SSLContexts for the server and the client. Prefer {@link TlsListener} and
  * {@link TlsClient}, which also apply {@link TlsPolicy} to each socket; sockets made from
  * these contexts directly must be given {@code TlsPolicy.apply(...)} parameters by hand.
  */

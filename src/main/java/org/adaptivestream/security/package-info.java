@@ -4,8 +4,9 @@
  *
  * <ul>
  *   <li>server: {@link org.adaptivestream.security.ServerIdentity#loadOrCreate(java.nio.file.Path)},
- *       {@link org.adaptivestream.security.TlsServerSockets#open}, then
- *       {@link org.adaptivestream.security.TlsHandshake#complete} on each accepted socket;</li>
+ *       {@link org.adaptivestream.security.TlsListener#open}, then
+ *       {@link org.adaptivestream.security.TlsHandshake#complete} on each accepted socket, and a
+ *       {@link org.adaptivestream.security.RecordBatch} around each message written;</li>
  *   <li>client: a {@link org.adaptivestream.security.ServerVerifier} (pinned fingerprint, trust on
  *       first use with {@link org.adaptivestream.security.KnownServers} and a
  *       {@link org.adaptivestream.security.FirstContactPrompt}, or CA-signed), then

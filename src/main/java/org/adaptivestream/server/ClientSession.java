@@ -32,6 +32,7 @@ import org.adaptivestream.protocol.ProtocolVersion;
 import org.adaptivestream.protocol.Seek;
 import org.adaptivestream.protocol.SwitchRung;
 import org.adaptivestream.protocol.Welcome;
+import org.adaptivestream.security.RecordBatch;
 import org.adaptivestream.security.TlsHandshake;
 
 /**
@@ -43,6 +44,7 @@ final class ClientSession {
 
     private final long id;
     private final SSLSocket socket;
+    private final RecordBatch batch;
     private final ServerConfig config;
     private final VideoCatalog catalog;
     private final ServerListener listener;
@@ -60,10 +62,12 @@ final class ClientSession {
     /** Counts video packets across every play of this session, so the client can spot gaps. */
     final AtomicLong nextSequence = new AtomicLong();
 
-    ClientSession(long id, SSLSocket socket, ServerConfig config, VideoCatalog catalog, ServerListener listener,
-                  ScheduledExecutorService scheduler, Pacer pacer, Consumer<ClientSession> onClosed) {
+    ClientSession(long id, SSLSocket socket, RecordBatch batch, ServerConfig config, VideoCatalog catalog,
+                  ServerListener listener, ScheduledExecutorService scheduler, Pacer pacer,
+                  Consumer<ClientSession> onClosed) {
         this.id = id;
         this.socket = socket;
+        this.batch = batch;
         this.config = config;
         this.catalog = catalog;
         this.listener = listener;
@@ -144,7 +148,10 @@ final class ClientSession {
             listener.sessionOpened(info());
             return in;
         } catch (IOException e) {
-            refused(expired.get() ? "no handshake within " + config.handshakeDeadline().toMillis() + " ms" : "handshake failed: " + e.getMessage());
+            // Past the deadline either timer may act first: ours closes the socket, the handshake's
+            // own watchdog (same deadline) and the Hello read's timeout throw SocketTimeoutException.
+            boolean late = expired.get() || e instanceof SocketTimeoutException;
+            refused(late ? "no handshake within " + config.handshakeDeadline().toMillis() + " ms" : "handshake failed: " + e.getMessage());
             return null;
         } finally {
             deadline.cancel(false);
@@ -236,13 +243,23 @@ final class ClientSession {
         }
     }
 
-    /** Writes one message, timing it so a client that stopped reading can be detected. */
+    /**
+     * Writes one message, its TLS records in one system call ({@link RecordBatch}), timing it so a
+     * client that stopped reading can be detected.
+     */
     void send(Message message) throws IOException {
-        writeStartedNanos = System.nanoTime();
-        try {
-            writer.write(message);
-        } finally {
-            writeStartedNanos = 0;
+        synchronized (batch) {
+            writeStartedNanos = System.nanoTime();
+            batch.begin();
+            try {
+                writer.write(message);
+            } finally {
+                try {
+                    batch.end();
+                } finally {
+                    writeStartedNanos = 0;
+                }
+            }
         }
     }
 

@@ -11,11 +11,38 @@ import org.adaptivestream.media.Rung;
  * threads or sockets. Not thread-safe: the session's sender owns it.
  *
  * <p>Packets are due in real time from their timestamps: packet pts p is due at
- * {@code anchorWall + (p − anchorPts)}. A rung switch waits for the next GOP, where every
- * rung has a keyframe at the same timestamp. Looping keeps the timeline going: the second
- * pass's timestamps continue after the first's, so the client's playout clock never jumps.
+ * {@code anchorWall + (p − anchorPts)}. Looping keeps the timeline going: the second pass's
+ * timestamps continue after the first's, so the client's playout clock never jumps.
+ *
+ * <p>A rung switch ({@link #requestRung}) happens at a keyframe, where every rung has one at
+ * the same timestamp. Mid-GOP it happens at once by default: the cursor goes back to the
+ * keyframe that starts the current GOP in the new rung, so that keyframe and the new rung's
+ * frames up to the present go out at once, as a catch-up burst (they are already due), and the
+ * new rung then continues in real time. The client decodes the catch-up without showing it (it
+ * has shown those instants in the old rung) and shows the first new-rung frame that is due. The
+ * switch waits for the next keyframe instead only when that keyframe is near and the catch-up
+ * would cost more bytes than the old rung would still send before it (see {@link #requestRung}).
  */
 final class PlaybackCursor {
+
+    /**
+     * A keyframe due within this long is near enough to wait for: together with the request's
+     * way to the server and the new frames' way to the screen (tens of milliseconds, up to about
+     * 100 through a slow link) the switch still shows within one 500 ms GOP.
+     */
+    static final long MAX_KEYFRAME_WAIT_MICROS = 350_000;
+
+    /** How a switch request was carried out. */
+    enum SwitchMode {
+        /** The rung asked for is the current one (a pending switch, if any, is cancelled). */
+        NONE,
+        /** Nothing of the current GOP was sent yet: the new rung starts with it. */
+        AT_KEYFRAME,
+        /** The new rung restarts the current GOP from its keyframe; what is already due goes out at once. */
+        CATCH_UP,
+        /** The new rung starts at the next keyframe (near, and a catch-up would cost more bytes). */
+        NEXT_KEYFRAME
+    }
 
     private final PreloadedVideo video;
     private final boolean loop;
@@ -101,9 +128,81 @@ final class PlaybackCursor {
         return skipped;
     }
 
-    /** The rung for the next GOP; takes effect at its keyframe. Asking for the current rung cancels a pending switch. */
-    void requestRung(Rung wanted) {
-        pendingRung = wanted == rung ? null : wanted;
+    /**
+     * Switches to {@code wanted} as soon as a keyframe allows; asking for the current rung cancels
+     * a pending switch.
+     *
+     * <p>Mid-GOP the switch is made at once with a catch-up ({@link SwitchMode#CATCH_UP}) unless
+     * the next keyframe is due within {@link #MAX_KEYFRAME_WAIT_MICROS} and the catch-up is
+     * bigger than what the old rung would still send until that keyframe; then it waits for the
+     * keyframe ({@link SwitchMode#NEXT_KEYFRAME}).
+     *
+     * <p>Why limit the catch-up at all: it goes out in one burst, and on a link with little
+     * headroom every byte of it queues ahead of the real-time frames behind it, while the client
+     * plays only tens of milliseconds ahead, so a big burst can stall playback. A keyframe that
+     * is near costs little to wait for, so then the cheaper of the two is chosen in bytes:
+     * <ul>
+     * <li>A down-switch (a congested link wants out now) nearly always goes at once: a lower
+     * rung's keyframe and frames so far are smaller than the rest of a higher rung's GOP. Only
+     * in a GOP's last few frames, with the keyframe a few frames away, can a lower rung's nearly
+     * whole GOP outweigh them; then it waits those few frames rather than add to the queue.
+     * <li>An up-switch is never urgent (the old rung still plays), and its burst is the big one:
+     * the 1080p sample's keyframe alone is about 78 KiB and each further frame about 13 KiB,
+     * while a 480p GOP is about 63 KiB in all. So it goes at once only while the next keyframe
+     * is too far to wait for within a GOP; the burst is then the keyframe and at most
+     * {@code GOP − MAX_KEYFRAME_WAIT_MICROS} (150 ms) of frames, and otherwise it waits.
+     * </ul>
+     * While paused a switch waits too: the client restarts its clock on the first keyframe after
+     * resuming, and a catch-up keyframe would start it in the past.
+     */
+    SwitchMode requestRung(Rung wanted, long nowMicros) {
+        if (wanted == rung) {
+            pendingRung = null;
+            return SwitchMode.NONE;
+        }
+        if (!ended && indexInGop == 0) {
+            rung = wanted;
+            pendingRung = null;
+            configPending = true;
+            return SwitchMode.AT_KEYFRAME;
+        }
+        if (ended || isPaused() || !catchUpWorthIt(wanted, nowMicros)) {
+            pendingRung = wanted;
+            return SwitchMode.NEXT_KEYFRAME;
+        }
+        rung = wanted;
+        pendingRung = null;
+        configPending = true;
+        indexInGop = 0;
+        return SwitchMode.CATCH_UP;
+    }
+
+    private boolean catchUpWorthIt(Rung wanted, long nowMicros) {
+        long nextKeyframePts = (gop + 1 < video.gopCount() ? video.gopStartMicros(gop + 1) : video.durationMicros())
+                + (long) pass * video.durationMicros();
+        long nextKeyframeDue = anchorWallMicros + (nextKeyframePts - anchorPtsMicros);
+        if (nextKeyframeDue - nowMicros > MAX_KEYFRAME_WAIT_MICROS) {
+            return true;
+        }
+        List<EncodedPacket> current = gopPackets();
+        long nextPts = current.get(indexInGop).ptsMicros();
+        long rest = 0;
+        for (int i = indexInGop; i < current.size(); i++) {
+            rest += current.get(i).size();
+        }
+        return catchUpBytes(wanted, nextPts) <= rest;
+    }
+
+    /** Bytes of {@code wanted}'s current GOP before {@code untilPts}: what a switch to it now sends at once. */
+    private long catchUpBytes(Rung wanted, long untilPts) {
+        long bytes = 0;
+        for (EncodedPacket packet : video.rendition(wanted).gop(gop)) {
+            if (packet.ptsMicros() >= untilPts) {
+                break;
+            }
+            bytes += packet.size();
+        }
+        return bytes;
     }
 
     /** Jumps to the GOP that contains {@code positionMicros} (clamped to the video) and sends from there now. */

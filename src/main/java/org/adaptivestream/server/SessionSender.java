@@ -127,16 +127,22 @@ final class SessionSender implements Pacer.Task {
 
     void requestRung(Rung rung) {
         Rung before;
+        PlaybackCursor.SwitchMode mode;
         lock.lock();
         try {
             before = cursor.rung();
-            cursor.requestRung(rung);
+            mode = cursor.requestRung(rung, ClientSession.micros());
         } finally {
             lock.unlock();
         }
         pacer.poke(handle);
-        if (rung != before) {
-            session.event("switches " + before + " → " + rung + " at the next keyframe");
+        switch (mode) {
+            case AT_KEYFRAME -> session.event("switches " + before + " → " + rung + " at this keyframe");
+            case CATCH_UP -> session.event("switches " + before + " → " + rung + " now, from this GOP's keyframe");
+            case NEXT_KEYFRAME -> session.event("switches " + before + " → " + rung + " at the next keyframe");
+            case NONE -> {
+                // already on that rung
+            }
         }
     }
 

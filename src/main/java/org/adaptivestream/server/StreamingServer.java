@@ -2,7 +2,6 @@ package org.adaptivestream.server;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketException;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +10,12 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.adaptivestream.protocol.ErrorCode;
 import org.adaptivestream.security.CertificateFingerprint;
+import org.adaptivestream.security.RecordBatch;
 import org.adaptivestream.security.ServerIdentity;
-import org.adaptivestream.security.TlsServerSockets;
+import org.adaptivestream.security.TlsListener;
 
 /**
  * The streaming server: a TLS 1.3 listener and one session per client.
@@ -44,7 +43,7 @@ public final class StreamingServer implements AutoCloseable {
     private final AtomicInteger pendingRefusals = new AtomicInteger();
     private final ScheduledThreadPoolExecutor scheduler;
     private final Pacer pacer = new Pacer(Runtime.getRuntime().availableProcessors());
-    private volatile SSLServerSocket serverSocket;
+    private volatile TlsListener serverSocket;
     private volatile Thread acceptor;
     private volatile boolean closing;
 
@@ -64,7 +63,7 @@ public final class StreamingServer implements AutoCloseable {
         }
         InetSocketAddress bind = new InetSocketAddress(config.bindAddress(), config.port());
         try {
-            serverSocket = TlsServerSockets.open(identity, bind);
+            serverSocket = TlsListener.open(identity, bind);
         } catch (java.net.BindException e) {
             scheduler.shutdownNow();
             java.net.BindException named = new java.net.BindException("cannot listen on " + bind.getAddress().getHostAddress()
@@ -104,15 +103,16 @@ public final class StreamingServer implements AutoCloseable {
 
     private void acceptLoop() {
         while (!closing) {
-            Socket socket;
+            TlsListener.Connection connection;
             try {
-                socket = serverSocket.accept();
+                connection = serverSocket.accept();
             } catch (IOException e) {
                 if (!closing) {
                     listener.connectionRefused("?", "accept failed: " + e.getMessage());
                 }
                 continue;
             }
+            SSLSocket socket = connection.socket();
             try {
                 // Video goes out as several TLS records per packet: Nagle would hold the later
                 // ones back until the first is acknowledged.
@@ -121,18 +121,19 @@ public final class StreamingServer implements AutoCloseable {
                 closeQuietly(socket);
                 continue;
             }
-            admit((SSLSocket) socket);
+            admit(socket, connection.batch());
         }
     }
 
-    private void admit(SSLSocket socket) {
+    private void admit(SSLSocket socket, RecordBatch batch) {
         String remote = String.valueOf(socket.getRemoteSocketAddress());
         if (sessions.size() >= config.maxClients()) {
             refuse(socket, remote);
             return;
         }
         long id = nextSessionId.getAndIncrement();
-        ClientSession session = new ClientSession(id, socket, config, catalog, listener, scheduler, pacer, this::forget);
+        ClientSession session = new ClientSession(id, socket, batch, config, catalog, listener, scheduler, pacer,
+                this::forget);
         sessions.put(id, session);
         session.start();
     }

@@ -99,6 +99,21 @@ class DelayLineTest {
     }
 
     @Test
+    void pendingBytes_countsOnlyWhatIsNotDueYet() throws InterruptedException {
+        DelayLine line = new DelayLine(Duration.ofMillis(10), Duration.ZERO, 1 << 20, 1, meter);
+        long now = System.nanoTime();
+        line.put(new byte[700], now - TimeUnit.SECONDS.toNanos(1)); // due long ago: the writer is behind
+        line.put(new byte[500], now + TimeUnit.SECONDS.toNanos(10)); // still queued at the bottleneck
+        line.put(new byte[300], now + TimeUnit.SECONDS.toNanos(11));
+
+        assertThat(line.heldBytes()).isEqualTo(1500);
+        assertThat(line.pendingBytes()).isEqualTo(800);
+        line.takeDue(64 * 1024);
+        assertThat(line.pendingBytes()).isEqualTo(800);
+        assertThat(line.heldBytes()).isEqualTo(800);
+    }
+
+    @Test
     void budgetFor_coversTheQueueAndTwiceWhatTheLinkHoldsInFlight() {
         // 80 Mbit/s for 100 ms is 1 MB in flight.
         assertThat(DelayLine.budgetFor(5000, 80e6, Duration.ofMillis(100), Duration.ZERO)).isEqualTo(2_005_000);

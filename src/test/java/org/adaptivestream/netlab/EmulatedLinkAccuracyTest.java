@@ -161,10 +161,12 @@ class EmulatedLinkAccuracyTest {
             long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
             Future<Arrivals> arrivals = pool.submit(() -> receiveUntil(link, end));
             long mostQueued = 0;
+            long mostPending = 0;
             long mostHeld = 0;
             while (System.nanoTime() - end < 0) {
                 LinkCounters.Direction down = link.counters().downlink();
                 mostQueued = Math.max(mostQueued, down.queuedBytes());
+                mostPending = Math.max(mostPending, down.pendingBytes());
                 mostHeld = Math.max(mostHeld, down.heldBytes());
                 Thread.sleep(5);
             }
@@ -173,13 +175,18 @@ class EmulatedLinkAccuracyTest {
 
             // In flight past the queue: 2 Mbit/s for 10 ms is 2500 bytes.
             long inFlightBytes = 2_500;
-            System.out.printf("netlab queue %d B: most sampled %d B, peak %d B, most held %d B%n",
-                    queueBytes, mostQueued, counters.downlink().peakQueuedBytes(), mostHeld);
-            assertThat(mostHeld).isLessThanOrEqualTo(queueBytes + inFlightBytes + Chunk.MAX_BYTES);
+            long lineBudget = DelayLine.budgetFor(queueBytes, 2e6, profile.oneWayDelay(), profile.jitter());
+            System.out.printf("netlab queue %d B: most sampled %d B, peak %d B, most pending %d B, most held %d B%n",
+                    queueBytes, mostQueued, counters.downlink().peakQueuedBytes(), mostPending, mostHeld);
+            // What the link holds by its rules (queued or propagating, not yet due) never exceeds the
+            // queue and what is in flight. Bytes already due wait only for the relay's writer thread,
+            // which a busy machine schedules late (that once showed here as 32 KB "held" against a
+            // 20 KB bound); they are bounded by the line's budget, checked below.
+            assertThat(mostPending).isLessThanOrEqualTo(queueBytes + inFlightBytes + Chunk.MAX_BYTES);
             assertThat(counters.downlink().peakQueuedBytes()).isLessThanOrEqualTo(queueBytes);
             assertThat(mostQueued).isLessThanOrEqualTo(queueBytes).isGreaterThan(queueBytes - 2L * Chunk.MAX_BYTES);
-            assertThat(counters.downlink().heldBytes())
-                    .isLessThanOrEqualTo(DelayLine.budgetFor(queueBytes, 2e6, profile.oneWayDelay(), profile.jitter()));
+            assertThat(mostHeld).isLessThanOrEqualTo(lineBudget);
+            assertThat(counters.downlink().heldBytes()).isLessThanOrEqualTo(lineBudget);
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.adaptivestream.protocol.MessageWriter;
 import org.adaptivestream.protocol.Welcome;
@@ -23,7 +22,8 @@ final class LoopbackTlsServer implements AutoCloseable {
     static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
     private static final long WAIT_SECONDS = 10;
 
-    private final SSLServerSocket listener;
+    private final TlsListener listener;
+    private volatile boolean closed;
     private final Duration handshakeTimeout;
     private final Thread acceptor;
     private final java.util.concurrent.BlockingQueue<CompletableFuture<String>> outcomes =
@@ -35,7 +35,7 @@ final class LoopbackTlsServer implements AutoCloseable {
 
     LoopbackTlsServer(ServerIdentity identity, Duration handshakeTimeout) throws IOException {
         this.handshakeTimeout = handshakeTimeout;
-        listener = TlsServerSockets.open(identity, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        listener = TlsListener.open(identity, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         acceptor = new Thread(this::acceptLoop, "test-tls-server");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -59,15 +59,15 @@ final class LoopbackTlsServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
-        while (!listener.isClosed()) {
+        while (!closed) {
             CompletableFuture<String> outcome = new CompletableFuture<>();
-            try (SSLSocket socket = (SSLSocket) listener.accept()) {
+            try (SSLSocket socket = listener.accept().socket()) {
                 outcomes.add(outcome);
                 TlsHandshake.complete(socket, handshakeTimeout);
                 new MessageWriter(socket.getOutputStream()).write(new Welcome(1, "test server", 7L));
                 outcome.complete(socket.getSession().getProtocol() + " " + socket.getSession().getCipherSuite());
             } catch (IOException | RuntimeException e) {
-                if (listener.isClosed() && !outcomes.contains(outcome)) {
+                if (closed && !outcomes.contains(outcome)) {
                     return;
                 }
                 outcome.completeExceptionally(e);
@@ -77,6 +77,7 @@ final class LoopbackTlsServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
+        closed = true;
         listener.close();
         acceptor.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
     }
