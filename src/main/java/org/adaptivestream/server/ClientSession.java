@@ -18,6 +18,7 @@ import org.adaptivestream.media.PreloadedVideo;
 import org.adaptivestream.media.VideoId;
 import org.adaptivestream.protocol.Bye;
 import org.adaptivestream.protocol.CatalogReply;
+import org.adaptivestream.protocol.ClientReport;
 import org.adaptivestream.protocol.ErrorCode;
 import org.adaptivestream.protocol.ErrorMessage;
 import org.adaptivestream.protocol.Hello;
@@ -57,6 +58,8 @@ final class ClientSession {
     private volatile String clientName = "";
     private volatile String state = "handshake";
     private volatile long writeStartedNanos;
+    private volatile int negotiatedVersion;
+    private volatile long clientRttMicros = SessionInfo.NO_RTT;
     /** Counts video packets across every play of this session, so the client can spot gaps. */
     final AtomicLong nextSequence = new AtomicLong();
 
@@ -127,8 +130,8 @@ final class ClientSession {
             }
             OptionalInt version = ProtocolVersion.negotiate(hello);
             if (version.isEmpty()) {
-                tryTell(ErrorCode.UNSUPPORTED_VERSION, "this server speaks protocol version " + ProtocolVersion.CURRENT
-                        + "; the client offered " + hello.minVersion() + ".." + hello.maxVersion());
+                tryTell(ErrorCode.UNSUPPORTED_VERSION, "this server speaks protocol versions " + ProtocolVersion.OLDEST_SUPPORTED
+                        + ".." + ProtocolVersion.CURRENT + "; the client offered " + hello.minVersion() + ".." + hello.maxVersion());
                 refused("no common protocol version");
                 return null;
             }
@@ -138,6 +141,7 @@ final class ClientSession {
                 return null;
             }
             clientName = hello.clientName();
+            negotiatedVersion = version.getAsInt();
             socket.setSoTimeout((int) config.idleTimeout().toMillis());
             send(new Welcome(version.getAsInt(), config.serverName(), id));
             state = "connected";
@@ -171,6 +175,14 @@ final class ClientSession {
                 case PING -> {
                     long received = micros();
                     send(new Pong(((Ping) message).clientSendMicros(), received, micros()));
+                }
+                case CLIENT_REPORT -> {
+                    if (negotiatedVersion < ClientReport.SINCE_VERSION) {
+                        tryTell(ErrorCode.PROTOCOL_VIOLATION, "CLIENT_REPORT needs protocol version "
+                                + ClientReport.SINCE_VERSION + "; this session speaks " + negotiatedVersion);
+                        return "protocol violation: CLIENT_REPORT in a version " + negotiatedVersion + " session";
+                    }
+                    clientRttMicros = ((ClientReport) message).smoothedRttMicros();
                 }
                 case CATALOG_REQUEST -> send(new CatalogReply(catalog.videos()));
                 case PLAY -> play((Play) message);
@@ -355,7 +367,7 @@ final class ClientSession {
         SessionSender.Stats stats = current == null ? SessionSender.Stats.NONE : current.stats();
         return new SessionInfo(id, remote(), clientName, stats.video(), stats.rung() == null ? "" : stats.rung().label(),
                 stats.bitsPerSecond(), stats.packetsSent(), stats.bytesSent(), stats.gopsSkipped(),
-                stats.queuedPackets(), connectedAt, state);
+                stats.queuedPackets(), clientRttMicros, connectedAt, state);
     }
 
     private String remote() {

@@ -9,6 +9,9 @@ import java.time.Instant;
  * @param rung        the rung being sent, or empty when not playing
  * @param bitsPerSecond the current rung's bitrate, 0 when not playing
  * @param queuedPackets packets due but not yet written: how far behind this client is
+ * @param clientRttMicros the smoothed round-trip time the client last reported
+ *                      ({@link org.adaptivestream.protocol.ClientReport}), or -1 before its first
+ *                      report (and always for a version-1 client)
  */
 public record SessionInfo(
         long sessionId,
@@ -21,6 +24,14 @@ public record SessionInfo(
         long bytesSent,
         long gopsSkipped,
         int queuedPackets,
+        long clientRttMicros,
         Instant connectedAt,
         String state) {
+
+    /** Not reported (yet). */
+    public static final long NO_RTT = -1;
+
+    public boolean hasClientRtt() {
+        return clientRttMicros >= 0;
+    }
 }

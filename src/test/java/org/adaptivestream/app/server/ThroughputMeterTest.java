@@ -36,6 +36,6 @@ class ThroughputMeterTest {
     }
 
     private static SessionInfo session(long id, long bytes) {
-        return new SessionInfo(id, "127.0.0.1:1", "", "v", "720p", 2_500_000, 10, bytes, 0, 0, Instant.EPOCH, "playing");
+        return new SessionInfo(id, "127.0.0.1:1", "", "v", "720p", 2_500_000, 10, bytes, 0, 0, -1, Instant.EPOCH, "playing");
     }
 }
