@@ -62,6 +62,8 @@ final class ClientSession {
     private volatile long clientRttMicros = SessionInfo.NO_RTT;
     /** Counts video packets across every play of this session, so the client can spot gaps. */
     final AtomicLong nextSequence = new AtomicLong();
+    /** Video bytes written across every play of this session. */
+    final AtomicLong bytesSentTotal = new AtomicLong();
 
     ClientSession(long id, SSLSocket socket, ServerConfig config, VideoCatalog catalog, ServerListener listener,
                   ScheduledExecutorService scheduler, Pacer pacer, Consumer<ClientSession> onClosed) {
@@ -366,7 +368,7 @@ final class ClientSession {
         SessionSender current = sender;
         SessionSender.Stats stats = current == null ? SessionSender.Stats.NONE : current.stats();
         return new SessionInfo(id, remote(), clientName, stats.video(), stats.rung() == null ? "" : stats.rung().label(),
-                stats.bitsPerSecond(), stats.packetsSent(), stats.bytesSent(), stats.gopsSkipped(),
+                stats.bitsPerSecond(), nextSequence.get(), bytesSentTotal.get(), stats.gopsSkipped(),
                 stats.queuedPackets(), clientRttMicros, connectedAt, state);
     }
 

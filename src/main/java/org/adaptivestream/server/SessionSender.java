@@ -34,7 +34,6 @@ final class SessionSender implements Pacer.Task {
     private volatile long packetsSent;
     private volatile long bytesSent;
     private volatile long gopsSkipped;
-    private volatile int queuedPackets;
     private boolean endSent;
     private long nextReportMicros = ClientSession.micros();
 
@@ -109,6 +108,7 @@ final class SessionSender implements Pacer.Task {
                 ClientSession.micros(), session.nextSequence.getAndIncrement(), data));
         packetsSent++;
         bytesSent += data.length;
+        session.bytesSentTotal.addAndGet(data.length);
     }
 
     private void report(long now) throws IOException {
@@ -121,7 +121,6 @@ final class SessionSender implements Pacer.Task {
         } finally {
             lock.unlock();
         }
-        queuedPackets = backlog.packets();
         session.send(new ServerReport(now, rung, backlog.packets(), backlog.bytes(), bytesSent, packetsSent, gopsSkipped));
     }
 
@@ -177,10 +176,19 @@ final class SessionSender implements Pacer.Task {
         pacer.awaitIdle(handle, deadlineNanos);
     }
 
+    /** Now, not as of the last report: the queue is counted at the moment it is asked for. */
     Stats stats() {
-        Rung rung = cursor.rung();
+        Rung rung;
+        int queued;
+        lock.lock();
+        try {
+            rung = cursor.rung();
+            queued = running ? cursor.backlog(ClientSession.micros()).packets() : 0;
+        } finally {
+            lock.unlock();
+        }
         return new Stats(cursor.video().id().value(), rung,
                 cursor.video().manifest().rendition(rung).averageBitsPerSecond(),
-                packetsSent, bytesSent, gopsSkipped, queuedPackets);
+                packetsSent, bytesSent, gopsSkipped, queued);
     }
 }

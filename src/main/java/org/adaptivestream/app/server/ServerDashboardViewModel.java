@@ -60,8 +60,13 @@ public final class ServerDashboardViewModel {
     public record VideoRow(String id, String title, String rungs, String duration, String size, String status) {
     }
 
-    /** A row of the connected-clients table. */
-    public record ClientRow(long sessionId, String address, String video, String rung, String bitrate,
+    /**
+     * A row of the connected-clients table.
+     *
+     * @param bitrate what the server sent this client over the last two seconds
+     * @param rtt     the smoothed round-trip time the client reported, "–" until it does
+     */
+    public record ClientRow(long sessionId, String address, String video, String rung, String bitrate, String rtt,
                             int queuedPackets, long packetsSent, String connectedFor, String state) {
     }
 
@@ -375,10 +380,21 @@ public final class ServerDashboardViewModel {
         List<SessionInfo> sessions = current == null ? List.of() : current.sessions();
         throughputMbps.set(throughput.record(nowSeconds, sessions));
         Instant now = Instant.now();
-        clients.setAll(sessions.stream().map(s -> new ClientRow(s.sessionId(), s.remoteAddress(),
-                s.video().isEmpty() ? "–" : s.video(), s.rung().isEmpty() ? "–" : s.rung(),
-                s.bitsPerSecond() > 0 ? Format.mbps(s.bitsPerSecond()) : "–", s.queuedPackets(), s.packetsSent(),
-                Format.clock(Duration.between(s.connectedAt(), now)), s.state())).toList());
+        clients.setAll(sessions.stream().map(s -> row(s, throughput.sessionBitsPerSecond(s.sessionId()), now)).toList());
+    }
+
+    static ClientRow row(SessionInfo s, double sentBitsPerSecond, Instant now) {
+        boolean playing = !s.rung().isEmpty();
+        return new ClientRow(s.sessionId(), s.remoteAddress(),
+                s.video().isEmpty() ? "–" : s.video(), playing ? s.rung() : "–",
+                playing && !Double.isNaN(sentBitsPerSecond) ? Format.mbps(sentBitsPerSecond) : "–",
+                s.hasClientRtt() ? rtt(s.clientRttMicros()) : "–",
+                s.queuedPackets(), s.packetsSent(), Format.clock(Duration.between(s.connectedAt(), now)), s.state());
+    }
+
+    static String rtt(long micros) {
+        double millis = micros / 1000.0;
+        return String.format(Locale.ROOT, millis < 10 ? "%.1f ms" : "%.0f ms", millis);
     }
 
     /** Stops the server and any prepare; used when the window closes. Blocks for at most the server's shutdown bound. */
