@@ -278,6 +278,9 @@ public final class MainWindow {
             }
             Notifications n = Notifications.create().title(title).text(message).owner(stage)
                     .hideAfter(Duration.seconds(error ? 8 : 4));
+            if (model.darkThemeProperty().get()) {
+                n = n.darkStyle();
+            }
             if (error) {
                 n.showError();
             } else {

@@ -34,6 +34,8 @@ import org.jfree.chart.fx.ChartViewer;
  */
 public final class CompareView {
 
+    private static final int CHART_COLUMNS = 4;
+
     private final CompareViewModel model;
     private final AppContext context;
     private final boolean dark;
@@ -147,11 +149,11 @@ public final class CompareView {
         grid.setVgap(6);
         for (int i = 0; i < charts.size(); i++) {
             ChartViewer viewer = new ChartViewer(charts.get(i));
-            viewer.setPrefSize(380, 250);
-            viewer.setMinSize(200, 150);
+            viewer.setPrefSize(290, 270);
+            viewer.setMinSize(160, 150);
             GridPane.setHgrow(viewer, Priority.ALWAYS);
             GridPane.setVgrow(viewer, Priority.ALWAYS);
-            grid.add(viewer, i % 3, i / 3);
+            grid.add(viewer, i % CHART_COLUMNS, i / CHART_COLUMNS);
         }
         Label verdict = new Label(result.verdict());
         verdict.setId("verdict");

@@ -190,8 +190,9 @@ public final class CompareViewModel {
                     return;
                 }
                 Ladder ladder = ladder(video);
+                double gopSeconds = video.gopFrames() / video.framesPerSecond();
                 ComparisonResult outcome = new ComparisonResult(video.id(), profileName, runSeconds,
-                        side(staticName, staticClient, ladder), side(adaptiveName, adaptiveClient, ladder));
+                        side(staticName, staticClient, ladder, gopSeconds), side(adaptiveName, adaptiveClient, ladder, gopSeconds));
                 context.fx().execute(() -> finish(outcome.verdict(), outcome));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -214,10 +215,10 @@ public final class CompareViewModel {
         });
     }
 
-    private static ComparisonResult.Side side(String label, StreamingClient client, Ladder ladder) {
+    private static ComparisonResult.Side side(String label, StreamingClient client, Ladder ladder, double gopSeconds) {
         var metrics = client.metrics();
         return new ComparisonResult.Side(label, metrics.summary(),
-                QoeScore.of(metrics.summary(), metrics.switches(), ladder), MetricsExport.toJsonTree(metrics));
+                QoeScore.of(metrics, ladder, gopSeconds), MetricsExport.toJsonTree(metrics));
     }
 
     static Ladder ladder(VideoInfo video) {

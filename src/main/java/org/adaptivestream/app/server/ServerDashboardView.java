@@ -57,6 +57,7 @@ public final class ServerDashboardView {
         main.setOrientation(javafx.geometry.Orientation.VERTICAL);
         main.setDividerPositions(0.72);
         root.setCenter(main);
+        acceptDroppedVideos();
         poller = new Timeline(new KeyFrame(POLL_PERIOD, e -> {
             double now = (System.nanoTime() - startNanos) / 1e9;
             model.poll(now);
@@ -100,7 +101,8 @@ public final class ServerDashboardView {
         start.setId("start-server");
         start.setDefaultButton(true);
         start.setOnAction(e -> model.start());
-        start.disableProperty().bind(model.runningProperty().or(model.changingStateProperty()).or(model.preparingProperty()));
+        // Preparing may go on while the server starts: the catalog reloads when it finishes.
+        start.disableProperty().bind(model.runningProperty().or(model.changingStateProperty()));
         Button stop = new Button("Stop");
         stop.setId("stop-server");
         stop.setOnAction(e -> model.stop());
@@ -145,21 +147,6 @@ public final class ServerDashboardView {
         table.getColumns().add(column("Status", ServerDashboardViewModel.VideoRow::status, 70));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No videos yet: add one, or drop files here"));
-        table.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && !model.preparingProperty().get()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        table.setOnDragDropped(e -> {
-            boolean accepted = e.getDragboard().hasFiles();
-            if (accepted) {
-                model.prepare(e.getDragboard().getFiles().stream().map(File::toPath).toList());
-            }
-            e.setDropCompleted(accepted);
-            e.consume();
-        });
-
         Button add = new Button("Add video…");
         add.setId("add-video");
         add.disableProperty().bind(model.preparingProperty());
@@ -184,6 +171,24 @@ public final class ServerDashboardView {
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(6));
         return box;
+    }
+
+    /** Video files dropped anywhere on the dashboard are prepared, as with "Add video…". */
+    private void acceptDroppedVideos() {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && !model.preparingProperty().get()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean accepted = e.getDragboard().hasFiles() && !model.preparingProperty().get();
+            if (accepted) {
+                model.prepare(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            e.setDropCompleted(accepted);
+            e.consume();
+        });
     }
 
     private void chooseVideos() {

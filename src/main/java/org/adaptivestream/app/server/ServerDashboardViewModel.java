@@ -90,6 +90,7 @@ public final class ServerDashboardViewModel {
     private volatile StreamingServer server;
     private volatile CancelToken prepareCancel = new CancelToken();
     private volatile boolean disposed;
+    private final java.util.Set<String> reportedProblems = new java.util.HashSet<>();
 
     public ServerDashboardViewModel(AppContext context) {
         this.context = context;
@@ -267,7 +268,9 @@ public final class ServerDashboardViewModel {
         }
         List<VideoRow> rows = entries.stream().map(ServerDashboardViewModel::row).toList();
         String problem = listProblem;
+        List<String> notServed = catalog.problems();
         context.fx().execute(() -> {
+            reportNotServed(notServed);
             videos.setAll(rows);
             preparing.set(false);
             prepareProgress.set(0);
@@ -279,6 +282,18 @@ public final class ServerDashboardViewModel {
                 context.notifier().error("Cannot read the library", problem);
             }
         });
+    }
+
+    /** Videos the catalog could not load (damaged or corrupt): logged, and told once each. */
+    private void reportNotServed(List<String> problems) {
+        List<String> fresh = problems.stream().filter(reportedProblems::add).toList();
+        for (String p : fresh) {
+            appendLog("not serving " + p);
+        }
+        if (!fresh.isEmpty()) {
+            context.notifier().error(fresh.size() == 1 ? "A video cannot be served" : fresh.size() + " videos cannot be served",
+                    String.join("\n", fresh) + "\nThe other videos are served; prepare the damaged ones again.");
+        }
     }
 
     static VideoRow row(LibraryEntry entry) {
@@ -319,7 +334,9 @@ public final class ServerDashboardViewModel {
                 ServerConfig config = ServerConfig.defaults().withPort(portNumber).withBindAddress(address);
                 StreamingServer started = new StreamingServer(config, identity, catalog, new LogToDashboard()).start();
                 int videoCount = catalog.videos().size();
+                List<String> notServed = catalog.problems();
                 context.fx().execute(() -> {
+                    reportNotServed(notServed);
                     changingState.set(false);
                     if (disposed) {
                         context.background().execute(started::close);
