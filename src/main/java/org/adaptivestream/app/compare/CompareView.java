@@ -179,10 +179,13 @@ public final class CompareView {
 
     private void exportData(boolean json) {
         FileChooser chooser = new FileChooser();
+        chooser.setTitle(json ? "Save the comparison as JSON" : "Save the comparison as CSV");
         chooser.setInitialFileName(json ? "comparison.json" : "comparison.csv");
+        chooser.getExtensionFilters().add(json ? new FileChooser.ExtensionFilter("JSON", "*.json")
+                : new FileChooser.ExtensionFilter("CSV", "*.csv"));
         File file = chooser.showSaveDialog(root.getScene().getWindow());
         if (file != null) {
-            model.export(file.toPath());
+            model.export(file.toPath(), json);
         }
     }
 }

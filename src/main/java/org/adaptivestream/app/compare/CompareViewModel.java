@@ -243,15 +243,16 @@ public final class CompareViewModel {
         status.set("Cancelling…");
     }
 
-    /** Writes the result as CSV, or JSON when the name ends in .json. */
-    public void export(Path file) {
+    /** Writes the result as JSON (setup, verdict, both sides' scores and series) or CSV (a row per figure). */
+    public void export(Path chosen, boolean json) {
+        Path file = PlayerViewModel.withExtension(chosen, json ? "json" : "csv");
         ComparisonResult outcome = result.get();
         if (outcome == null) {
             return;
         }
         context.background().execute(() -> {
             try {
-                if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+                if (json) {
                     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                             .writeValue(file.toFile(), outcome.toJsonTree());
                 } else {

@@ -364,7 +364,7 @@ public final class PlayerView {
                 : new FileChooser.ExtensionFilter("CSV", "*.csv"));
         File file = chooser.showSaveDialog(root.getScene().getWindow());
         if (file != null) {
-            model.exportMetrics(file.toPath());
+            model.exportMetrics(file.toPath(), json);
         }
     }
 }

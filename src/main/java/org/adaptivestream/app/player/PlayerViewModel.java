@@ -96,6 +96,8 @@ public final class PlayerViewModel {
     private volatile StreamingClient client;
     private volatile EmulatedLink link;
     private volatile VideoInfo playingVideo;
+    private SessionMetrics lastSessionMetrics;
+    private Map<String, Object> lastSessionHeader = Map.of();
 
     /**
      * @param prompt asked when a server is seen for the first time (the trust dialog)
@@ -319,6 +321,7 @@ public final class PlayerViewModel {
     private void connected(StreamingClient newClient, EmulatedLink newLink, List<VideoInfo> videos, int session,
                            VideoInfo resume, long resumeMicros) {
         client = newClient;
+        lastSessionMetrics = null;
         link = newLink;
         sessionNumber.set(session);
         switches.clear();
@@ -362,6 +365,11 @@ public final class PlayerViewModel {
     }
 
     private void detach() {
+        if (client != null) {
+            // The session stays exportable after it ends, until the next one starts.
+            lastSessionMetrics = client.metrics();
+            lastSessionHeader = exportHeader();
+        }
         client = null;
         link = null;
         playingVideo = null;
@@ -572,33 +580,50 @@ public final class PlayerViewModel {
 
     // ---- exports ----
 
-    /** Writes the session's metrics as CSV, or JSON if the file name ends in .json. */
-    public void exportMetrics(Path file) {
+    /** Where an export goes: the chosen name, with the format's extension added if it has none. */
+    public static Path withExtension(Path file, String extension) {
+        String name = file.getFileName().toString();
+        return name.toLowerCase(Locale.ROOT).endsWith("." + extension) ? file : file.resolveSibling(name + "." + extension);
+    }
+
+    /**
+     * Writes the session's metrics, as JSON (a header, the summary and every series) or CSV (one
+     * row per sample), in the background; the notifier says where it went or why it did not.
+     */
+    public void exportMetrics(Path chosen, boolean json) {
+        Path file = withExtension(chosen, json ? "json" : "csv");
         StreamingClient current = client;
-        if (current == null) {
+        SessionMetrics metrics = current != null ? current.metrics() : lastSessionMetrics;
+        Map<String, Object> header = current != null ? exportHeader() : lastSessionHeader;
+        if (metrics == null) {
             context.notifier().error("Nothing to export", "Connect and play first: there are no metrics yet.");
             return;
         }
-        Map<String, Object> header = new LinkedHashMap<>();
-        header.put("host", host.get());
-        header.put("port", port.get());
-        header.put("video", playingVideo == null ? "" : playingVideo.id());
-        header.put("mode", describeAdaptation());
-        header.put("network", networkProfile.get());
         context.background().execute(() -> {
             try {
-                if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+                if (json) {
                     Map<String, Object> root = new LinkedHashMap<>(header);
-                    root.putAll(MetricsExport.toJsonTree(current.metrics()));
+                    root.putAll(MetricsExport.toJsonTree(metrics));
                     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
                 } else {
-                    MetricsExport.writeCsv(current.metrics(), file);
+                    MetricsExport.writeCsv(metrics, file);
                 }
                 context.fx().execute(() -> context.notifier().info("Metrics written to " + file));
             } catch (IOException | RuntimeException e) {
                 context.fx().execute(() -> context.notifier().error("Cannot write " + file.getFileName(), describe(e)));
             }
         });
+    }
+
+    /** What the JSON export says about the session besides its measurements. */
+    private Map<String, Object> exportHeader() {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("host", host.get());
+        header.put("port", port.get());
+        header.put("video", playingVideo == null ? "" : playingVideo.id());
+        header.put("mode", describeAdaptation());
+        header.put("network", networkProfile.get());
+        return header;
     }
 
     /** Closes the connection and the link; blocks briefly. For the window closing. */
