@@ -258,6 +258,32 @@ public final class MainWindow {
         return item;
     }
 
+    /** Notifications do not wrap their text: long messages are broken into lines here. */
+    static final int NOTIFICATION_LINE_CHARS = 70;
+
+    /** Breaks text into lines of at most {@code width} characters at spaces (a longer word stays whole). */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        for (String paragraph : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            int lineLength = 0;
+            for (String word : paragraph.split(" ")) {
+                if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                    out.append('\n');
+                    lineLength = 0;
+                } else if (lineLength > 0) {
+                    out.append(' ');
+                    lineLength++;
+                }
+                out.append(word);
+                lineLength += word.length();
+            }
+        }
+        return out.toString();
+    }
+
     /** Errors as ControlsFX notifications and in the status bar, so none goes unseen. */
     private final class WindowNotifier implements Notifier {
         @Override
@@ -276,8 +302,8 @@ public final class MainWindow {
             if (!stage.isShowing()) {
                 return;
             }
-            Notifications n = Notifications.create().title(title).text(message).owner(stage)
-                    .hideAfter(Duration.seconds(error ? 8 : 4));
+            Notifications n = Notifications.create().title(title).text(wrap(message, NOTIFICATION_LINE_CHARS)).owner(stage)
+                    .hideAfter(Duration.seconds(error ? 8 + message.length() / 40 : 4));
             if (model.darkThemeProperty().get()) {
                 n = n.darkStyle();
             }

@@ -303,9 +303,41 @@ public final class PlayerViewModel {
             } catch (UntrustedServerException e) {
                 failedToConnect(newClient, newLink, "Not connected: the server is not trusted", e.getMessage());
             } catch (IOException | RuntimeException e) {
-                failedToConnect(newClient, newLink, "Cannot connect to " + h + ":" + p, describe(e));
+                // Through the link emulator, a server that is not there shows only as the link
+                // dropping us: ask the server's address directly to say what is really wrong.
+                Exception cause = newLink != null ? reachable(h, p).<Exception>map(x -> x).orElse(e) : e;
+                failedToConnect(newClient, newLink, "Cannot connect to " + h + ":" + p, describeConnectFailure(cause, h, p));
             }
         });
+    }
+
+    /** Empty if a TCP connection to the address opens within a short time, else why not. */
+    static Optional<IOException> reachable(String h, int p) {
+        try (java.net.Socket probe = new java.net.Socket()) {
+            probe.connect(new InetSocketAddress(h, p), (int) PROBE_TIMEOUT.toMillis());
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e);
+        }
+    }
+
+    private static final java.time.Duration PROBE_TIMEOUT = java.time.Duration.ofSeconds(3);
+
+    /** A connection failure in words a user can act on. */
+    static String describeConnectFailure(Exception e, String h, int p) {
+        if (e instanceof java.net.ConnectException) {
+            return "Nothing is listening on " + h + ":" + p + " (" + describe(e) + "). Is the server started, on this port?";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "Unknown host '" + h + "': check the name, or use the server's IP address.";
+        }
+        if (e instanceof java.net.SocketTimeoutException) {
+            return "No answer from " + h + ":" + p + " in time (" + describe(e) + "). A firewall, or the wrong address?";
+        }
+        if (e instanceof java.net.NoRouteToHostException) {
+            return "No route to " + h + " (" + describe(e) + "): is the network up?";
+        }
+        return describe(e);
     }
 
     private static String describe(Exception e) {

@@ -81,6 +81,22 @@ class PlayerViewModelTest {
     }
 
     @Test
+    void connect_nothingListeningBehindTheLinkEmulator_saysNothingIsListening() throws Exception {
+        int closed;
+        try (var probe = new java.net.ServerSocket(0)) {
+            closed = probe.getLocalPort();
+        }
+        model.networkProfileProperty().set("fibre");
+        model.portProperty().set(String.valueOf(closed));
+        model.connect();
+        // The link accepts and then drops us; the message must still name the real cause.
+        assertThat(notifier.errors).singleElement().asString()
+                .startsWith("Cannot connect to 127.0.0.1:" + closed)
+                .contains("Nothing is listening on 127.0.0.1:" + closed);
+        assertThat(model.phaseProperty().get()).isEqualTo(PlayerViewModel.Phase.DISCONNECTED);
+    }
+
+    @Test
     void connect_badPort_saysWhatIsWrong() {
         model.portProperty().set("http");
         model.connect();
