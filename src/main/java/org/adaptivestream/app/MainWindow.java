@@ -86,6 +86,30 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        restoreGeometry();
+    }
+
+    /** Last run's place and size, if they still fit a screen; else the default size, centred. */
+    private void restoreGeometry() {
+        Settings.WindowGeometry g = context.settings().get().window();
+        if (g == null || javafx.stage.Screen.getScreensForRectangle(g.x(), g.y(), g.width(), g.height()).isEmpty()) {
+            return;
+        }
+        stage.setX(g.x());
+        stage.setY(g.y());
+        stage.setWidth(g.width());
+        stage.setHeight(g.height());
+        stage.setMaximized(g.maximized());
+    }
+
+    /** Remembers the window's place and size (not a full-screen one) for the next run. */
+    void saveGeometry() {
+        if (stage.isFullScreen() || !Double.isFinite(stage.getWidth()) || !Double.isFinite(stage.getX())) {
+            return;
+        }
+        Settings.WindowGeometry g = new Settings.WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight(), stage.isMaximized());
+        context.settings().update(s -> s.withWindow(g));
     }
 
     public MainViewModel model() {
@@ -108,8 +132,9 @@ public final class MainWindow {
         return Optional.ofNullable(playerView);
     }
 
-    /** Stops the server and the player; blocks briefly. */
+    /** Remembers the window's geometry, then stops the server and the player; blocks briefly. */
     public void dispose() {
+        saveGeometry();
         if (serverView != null) {
             serverView.dispose();
             serverModel.dispose();
