@@ -201,10 +201,11 @@ public final class MainWindow {
 
     private MenuBar menuBar() {
         Menu file = new Menu("_File");
-        MenuItem png = item("Export charts as PNG…", null, () -> player().ifPresent(PlayerView::exportChartsPng));
+        MenuItem png = item("Export charts as PNG…", null, this::exportChartsPng);
+        png.disableProperty().bind(model.modeProperty().isEqualTo(MainViewModel.Mode.CHOOSER));
         MenuItem csv = item("Export metrics as CSV…", null, () -> player().ifPresent(p -> p.exportMetrics(false)));
         MenuItem json = item("Export metrics as JSON…", null, () -> player().ifPresent(p -> p.exportMetrics(true)));
-        for (MenuItem m : new MenuItem[] {png, csv, json}) {
+        for (MenuItem m : new MenuItem[] {csv, json}) {
             m.disableProperty().bind(model.modeProperty().isNotEqualTo(MainViewModel.Mode.CLIENT));
         }
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
@@ -254,6 +255,16 @@ public final class MainWindow {
         menuBarCache = new MenuBar(file, mode, playback, view, help);
         menuBarCache.setId("menu-bar");
         return menuBarCache;
+    }
+
+    /** The charts of what is shown: the player's five, or the server's throughput chart. */
+    private void exportChartsPng() {
+        if (model.modeProperty().get() == MainViewModel.Mode.SERVER && serverView != null) {
+            org.adaptivestream.app.charts.ChartExport.exportToChosenFolder(context, stage, "Folder for the chart PNG",
+                    java.util.List.of(serverView.throughputChart().chart()), "server");
+        } else if (model.modeProperty().get() == MainViewModel.Mode.CLIENT) {
+            player().ifPresent(PlayerView::exportChartsPng);
+        }
     }
 
     private Optional<PlayerView> player() {

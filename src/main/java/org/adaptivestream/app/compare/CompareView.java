@@ -12,6 +12,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -25,6 +26,7 @@ import org.adaptivestream.app.charts.ChartExport;
 import org.adaptivestream.app.charts.ComparisonCharts;
 import org.adaptivestream.app.player.PlayerViewModel;
 import org.adaptivestream.app.player.VideoPane;
+import org.adaptivestream.netlab.NetworkProfiles;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -35,6 +37,7 @@ import org.jfree.chart.fx.ChartViewer;
 public final class CompareView {
 
     private static final int CHART_COLUMNS = 4;
+    private static final String TRACE_FILE_CHOICE = "trace file…";
 
     private final CompareViewModel model;
     private final AppContext context;
@@ -80,11 +83,29 @@ public final class CompareView {
         policy.getItems().setAll(PlayerViewModel.adaptivePolicies());
         policy.valueProperty().bindBidirectional(model.policyProperty());
         ComboBox<String> network = new ComboBox<>();
+        network.setId("compare-network");
         network.getItems().setAll(PlayerViewModel.networkProfileChoices().subList(1, PlayerViewModel.networkProfileChoices().size()));
         if (!network.getItems().contains(model.networkProperty().get())) {
             network.getItems().add(model.networkProperty().get());
         }
-        network.valueProperty().bindBidirectional(model.networkProperty());
+        network.getItems().add(TRACE_FILE_CHOICE);
+        network.setValue(model.networkProperty().get());
+        network.setTooltip(new Tooltip("Both links replay this profile or trace, in step"));
+        network.valueProperty().addListener((o, was, now) -> {
+            if (TRACE_FILE_CHOICE.equals(now)) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle("Choose a network trace (Mahimahi or HSDPA log)");
+                File file = chooser.showOpenDialog(root.getScene().getWindow());
+                String chosen = file == null ? was : NetworkProfiles.TRACE_PREFIX + file.getAbsolutePath();
+                if (file != null && !network.getItems().contains(chosen)) {
+                    network.getItems().add(network.getItems().size() - 1, chosen);
+                }
+                // Not from inside this change: the combo box is still committing the first value.
+                javafx.application.Platform.runLater(() -> network.setValue(chosen));
+            } else if (now != null) {
+                model.networkProperty().set(now);
+            }
+        });
         Button start = new Button("Run comparison");
         start.setId("run-comparison");
         start.setDefaultButton(true);
