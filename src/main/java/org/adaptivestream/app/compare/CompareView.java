@@ -101,7 +101,7 @@ public final class CompareView {
                     network.getItems().add(network.getItems().size() - 1, chosen);
                 }
                 // Not from inside this change: the combo box is still committing the first value.
-                javafx.application.Platform.runLater(() -> network.setValue(chosen));
+                org.adaptivestream.app.UiThread.later(() -> network.setValue(chosen));
             } else if (now != null) {
                 model.networkProperty().set(now);
             }

@@ -236,7 +236,7 @@ public final class PlayerView {
                 if (chosen != null && !network.getItems().contains(chosen)) {
                     network.getItems().add(network.getItems().size() - 1, chosen);
                 }
-                javafx.application.Platform.runLater(() -> network.setValue(value));
+                org.adaptivestream.app.UiThread.later(() -> network.setValue(value));
             } else if (now != null) {
                 model.networkProfileProperty().set(now);
             }
