@@ -11,8 +11,8 @@ import java.time.Instant;
  * @param packetsSent video packets written since the session began, across every play
  * @param bytesSent   video bytes written since the session began, across every play
  * @param gopsSkipped GOPs skipped in the current play
- * @param queuedPackets packets due but not yet written, counted when the snapshot is made: how
- *                      far behind this client is
+ * @param queuedPackets packets due but not yet written, as of the last report to the client (about
+ *                      once a second while sending; 0 when paused): how far behind this client is
  * @param clientRttMicros the smoothed round-trip time the client last reported
  *                      ({@link org.adaptivestream.protocol.ClientReport}), or -1 before its first
  *                      report (and always for a version-1 client)

@@ -34,6 +34,12 @@ final class SessionSender implements Pacer.Task {
     private volatile long packetsSent;
     private volatile long bytesSent;
     private volatile long gopsSkipped;
+    /**
+     * The send queue as of the last report (about once a second while sending): counted after
+     * the skip-ahead, so it is the queue that will really be sent. Counting it between reports,
+     * while a write to a slow client blocks, would also count what is about to be skipped.
+     */
+    private volatile int queuedPackets;
     private boolean endSent;
     private long nextReportMicros = ClientSession.micros();
 
@@ -121,6 +127,7 @@ final class SessionSender implements Pacer.Task {
         } finally {
             lock.unlock();
         }
+        queuedPackets = backlog.packets();
         session.send(new ServerReport(now, rung, backlog.packets(), backlog.bytes(), bytesSent, packetsSent, gopsSkipped));
     }
 
@@ -141,6 +148,7 @@ final class SessionSender implements Pacer.Task {
 
     void pause() {
         update(() -> cursor.pause(ClientSession.micros()));
+        queuedPackets = 0; // nothing is due while paused; no report comes to say so
         session.event("paused");
     }
 
@@ -176,19 +184,10 @@ final class SessionSender implements Pacer.Task {
         pacer.awaitIdle(handle, deadlineNanos);
     }
 
-    /** Now, not as of the last report: the queue is counted at the moment it is asked for. */
     Stats stats() {
-        Rung rung;
-        int queued;
-        lock.lock();
-        try {
-            rung = cursor.rung();
-            queued = running ? cursor.backlog(ClientSession.micros()).packets() : 0;
-        } finally {
-            lock.unlock();
-        }
+        Rung rung = cursor.rung();
         return new Stats(cursor.video().id().value(), rung,
                 cursor.video().manifest().rendition(rung).averageBitsPerSecond(),
-                packetsSent, bytesSent, gopsSkipped, queued);
+                packetsSent, bytesSent, gopsSkipped, queuedPackets);
     }
 }
