@@ -10,18 +10,25 @@ import org.adaptivestream.Workspace;
 public final class DesktopApp extends Application {
 
     private ExecutorService background;
+    private Workspace workspace;
+    private SettingsStore settings;
     private MainWindow window;
 
     public static void launchApp() {
         Application.launch(DesktopApp.class);
     }
 
+    /** On the launcher thread, before the toolkit shows anything: reading the settings file is I/O. */
+    @Override
+    public void init() {
+        background = UiThread.newBackgroundPool();
+        workspace = Workspace.current();
+        settings = SettingsStore.load(workspace.configDir(), background);
+    }
+
     @Override
     public void start(Stage stage) {
-        background = UiThread.newBackgroundPool();
-        Workspace workspace = Workspace.current();
-        AppContext context = new AppContext(workspace, SettingsStore.load(workspace.configDir(), background),
-                UiThread.FX, background, Notifier.NONE);
+        AppContext context = new AppContext(workspace, settings, UiThread.FX, background, Notifier.NONE);
         window = new MainWindow(stage, context, null);
         stage.show();
     }

@@ -86,6 +86,30 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        restoreGeometry();
+    }
+
+    /** Last run's place and size, if they still fit a screen; else the default size, centred. */
+    private void restoreGeometry() {
+        Settings.WindowGeometry g = context.settings().get().window();
+        if (g == null || javafx.stage.Screen.getScreensForRectangle(g.x(), g.y(), g.width(), g.height()).isEmpty()) {
+            return;
+        }
+        stage.setX(g.x());
+        stage.setY(g.y());
+        stage.setWidth(g.width());
+        stage.setHeight(g.height());
+        stage.setMaximized(g.maximized());
+    }
+
+    /** Remembers the window's place and size (not a full-screen one) for the next run. */
+    void saveGeometry() {
+        if (stage.isFullScreen() || !Double.isFinite(stage.getWidth()) || !Double.isFinite(stage.getX())) {
+            return;
+        }
+        Settings.WindowGeometry g = new Settings.WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight(), stage.isMaximized());
+        context.settings().update(s -> s.withWindow(g));
     }
 
     public MainViewModel model() {
@@ -108,8 +132,9 @@ public final class MainWindow {
         return Optional.ofNullable(playerView);
     }
 
-    /** Stops the server and the player; blocks briefly. */
+    /** Remembers the window's geometry, then stops the server and the player; blocks briefly. */
     public void dispose() {
+        saveGeometry();
         if (serverView != null) {
             serverView.dispose();
             serverModel.dispose();
@@ -176,10 +201,11 @@ public final class MainWindow {
 
     private MenuBar menuBar() {
         Menu file = new Menu("_File");
-        MenuItem png = item("Export charts as PNG…", null, () -> player().ifPresent(PlayerView::exportChartsPng));
+        MenuItem png = item("Export charts as PNG…", null, this::exportChartsPng);
+        png.disableProperty().bind(model.modeProperty().isEqualTo(MainViewModel.Mode.CHOOSER));
         MenuItem csv = item("Export metrics as CSV…", null, () -> player().ifPresent(p -> p.exportMetrics(false)));
         MenuItem json = item("Export metrics as JSON…", null, () -> player().ifPresent(p -> p.exportMetrics(true)));
-        for (MenuItem m : new MenuItem[] {png, csv, json}) {
+        for (MenuItem m : new MenuItem[] {csv, json}) {
             m.disableProperty().bind(model.modeProperty().isNotEqualTo(MainViewModel.Mode.CLIENT));
         }
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
@@ -231,6 +257,16 @@ public final class MainWindow {
         return menuBarCache;
     }
 
+    /** The charts of what is shown: the player's five, or the server's throughput chart. */
+    private void exportChartsPng() {
+        if (model.modeProperty().get() == MainViewModel.Mode.SERVER && serverView != null) {
+            org.adaptivestream.app.charts.ChartExport.exportToChosenFolder(context, stage, "Folder for the chart PNG",
+                    java.util.List.of(serverView.throughputChart().chart()), "server");
+        } else if (model.modeProperty().get() == MainViewModel.Mode.CLIENT) {
+            player().ifPresent(PlayerView::exportChartsPng);
+        }
+    }
+
     private Optional<PlayerView> player() {
         return Optional.ofNullable(playerView);
     }
@@ -258,6 +294,32 @@ public final class MainWindow {
         return item;
     }
 
+    /** Notifications do not wrap their text: long messages are broken into lines here. */
+    static final int NOTIFICATION_LINE_CHARS = 70;
+
+    /** Breaks text into lines of at most {@code width} characters at spaces (a longer word stays whole). */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        for (String paragraph : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            int lineLength = 0;
+            for (String word : paragraph.split(" ")) {
+                if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                    out.append('\n');
+                    lineLength = 0;
+                } else if (lineLength > 0) {
+                    out.append(' ');
+                    lineLength++;
+                }
+                out.append(word);
+                lineLength += word.length();
+            }
+        }
+        return out.toString();
+    }
+
     /** Errors as ControlsFX notifications and in the status bar, so none goes unseen. */
     private final class WindowNotifier implements Notifier {
         @Override
@@ -276,8 +338,11 @@ public final class MainWindow {
             if (!stage.isShowing()) {
                 return;
             }
-            Notifications n = Notifications.create().title(title).text(message).owner(stage)
-                    .hideAfter(Duration.seconds(error ? 8 : 4));
+            Notifications n = Notifications.create().title(title).text(wrap(message, NOTIFICATION_LINE_CHARS)).owner(stage)
+                    .hideAfter(Duration.seconds(error ? 8 + message.length() / 40 : 4));
+            if (model.darkThemeProperty().get()) {
+                n = n.darkStyle();
+            }
             if (error) {
                 n.showError();
             } else {

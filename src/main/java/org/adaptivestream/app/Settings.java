@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  * @param playMode       "adaptive" or "static"
  * @param rendition      the manual override: "auto" or a rung label
  * @param compareSeconds how long the static-versus-adaptive comparison runs
+ * @param window         where the main window was last, or null for the default size, centred
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(
@@ -35,7 +36,21 @@ public record Settings(
         boolean statsOverlay,
         String playMode,
         String rendition,
-        int compareSeconds) {
+        int compareSeconds,
+        WindowGeometry window) {
+
+    /** The main window's place and size on the screen. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record WindowGeometry(double x, double y, double width, double height, boolean maximized) {
+        /** Sizes below these are taken for a damaged file: the window opens at its default size. */
+        public static final double MIN_WIDTH = 400;
+        public static final double MIN_HEIGHT = 300;
+
+        boolean plausible() {
+            return Double.isFinite(x) && Double.isFinite(y) && width >= MIN_WIDTH && height >= MIN_HEIGHT
+                    && width < 100_000 && height < 100_000;
+        }
+    }
 
     public static final String FILE_NAME = "settings.json";
     public static final int MIN_COMPARE_SECONDS = 5;
@@ -45,7 +60,7 @@ public record Settings(
 
     public static Settings defaults() {
         return new Settings("", "127.0.0.1", 9443, "127.0.0.1", 9443, "", "default", "none", "1080p", false, true,
-                "adaptive", "auto", 30);
+                "adaptive", "auto", 30, null);
     }
 
     public static Settings load(Path configDir) {
@@ -90,7 +105,8 @@ public record Settings(
                 statsOverlay,
                 orDefault(playMode, d.playMode),
                 orDefault(rendition, d.rendition),
-                compareSeconds >= MIN_COMPARE_SECONDS && compareSeconds <= MAX_COMPARE_SECONDS ? compareSeconds : d.compareSeconds);
+                compareSeconds >= MIN_COMPARE_SECONDS && compareSeconds <= MAX_COMPARE_SECONDS ? compareSeconds : d.compareSeconds,
+                window != null && window.plausible() ? window : null);
     }
 
     private static String orDefault(String value, String fallback) {
@@ -99,42 +115,47 @@ public record Settings(
 
     public Settings withMode(String value) {
         return new Settings(value, bindAddress, serverPort, host, port, lastVideo, policy, networkProfile, staticRung,
-                darkTheme, statsOverlay, playMode, rendition, compareSeconds);
+                darkTheme, statsOverlay, playMode, rendition, compareSeconds, window);
     }
 
     public Settings withServer(String newBindAddress, int newServerPort) {
         return new Settings(mode, newBindAddress, newServerPort, host, port, lastVideo, policy, networkProfile, staticRung,
-                darkTheme, statsOverlay, playMode, rendition, compareSeconds);
+                darkTheme, statsOverlay, playMode, rendition, compareSeconds, window);
     }
 
     public Settings withEndpoint(String newHost, int newPort) {
         return new Settings(mode, bindAddress, serverPort, newHost, newPort, lastVideo, policy, networkProfile, staticRung,
-                darkTheme, statsOverlay, playMode, rendition, compareSeconds);
+                darkTheme, statsOverlay, playMode, rendition, compareSeconds, window);
     }
 
     public Settings withLastVideo(String value) {
         return new Settings(mode, bindAddress, serverPort, host, port, value, policy, networkProfile, staticRung,
-                darkTheme, statsOverlay, playMode, rendition, compareSeconds);
+                darkTheme, statsOverlay, playMode, rendition, compareSeconds, window);
     }
 
     public Settings withPlayback(String newPlayMode, String newRendition, String newPolicy, String newStaticRung,
                                  String newNetworkProfile) {
         return new Settings(mode, bindAddress, serverPort, host, port, lastVideo, newPolicy, newNetworkProfile,
-                newStaticRung, darkTheme, statsOverlay, newPlayMode, newRendition, compareSeconds);
+                newStaticRung, darkTheme, statsOverlay, newPlayMode, newRendition, compareSeconds, window);
     }
 
     public Settings withDarkTheme(boolean value) {
         return new Settings(mode, bindAddress, serverPort, host, port, lastVideo, policy, networkProfile, staticRung,
-                value, statsOverlay, playMode, rendition, compareSeconds);
+                value, statsOverlay, playMode, rendition, compareSeconds, window);
     }
 
     public Settings withStatsOverlay(boolean value) {
         return new Settings(mode, bindAddress, serverPort, host, port, lastVideo, policy, networkProfile, staticRung,
-                darkTheme, value, playMode, rendition, compareSeconds);
+                darkTheme, value, playMode, rendition, compareSeconds, window);
+    }
+
+    public Settings withWindow(WindowGeometry value) {
+        return new Settings(mode, bindAddress, serverPort, host, port, lastVideo, policy, networkProfile, staticRung,
+                darkTheme, statsOverlay, playMode, rendition, compareSeconds, value);
     }
 
     public Settings withCompareSeconds(int value) {
         return new Settings(mode, bindAddress, serverPort, host, port, lastVideo, policy, networkProfile, staticRung,
-                darkTheme, statsOverlay, playMode, rendition, value);
+                darkTheme, statsOverlay, playMode, rendition, value, window);
     }
 }

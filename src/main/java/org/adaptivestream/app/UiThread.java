@@ -27,6 +27,14 @@ public final class UiThread {
         }
     };
 
+    /**
+     * Runs on the FX thread at the next pulse, even when called there: for a change a control
+     * must not see while it is still handling the current one (a combo box's value, say).
+     */
+    public static void later(Runnable command) {
+        Platform.runLater(command);
+    }
+
     /** A pool of daemon threads for work that must never run on the FX thread. */
     public static ExecutorService newBackgroundPool() {
         return Executors.newCachedThreadPool(task -> {

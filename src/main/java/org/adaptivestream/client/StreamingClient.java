@@ -31,6 +31,7 @@ import org.adaptivestream.metrics.SwitchEvent;
 import org.adaptivestream.protocol.Bye;
 import org.adaptivestream.protocol.CatalogReply;
 import org.adaptivestream.protocol.CatalogRequest;
+import org.adaptivestream.protocol.ClientReport;
 import org.adaptivestream.protocol.ErrorCode;
 import org.adaptivestream.protocol.ErrorMessage;
 import org.adaptivestream.protocol.Hello;
@@ -71,6 +72,8 @@ public final class StreamingClient implements AutoCloseable {
     static final long CATALOG_TIMEOUT_SECONDS = 10;
     /** The jitter-adaptive playout delay never goes below this. */
     static final long MIN_PLAYOUT_DELAY_MICROS = 10_000;
+    /** The smoothed RTT goes to the server (for its dashboard) every this many control ticks: once a second. */
+    static final int CLIENT_REPORT_EVERY_TICKS = 4;
 
     private final ClientConfig config;
     private final ClientListener listener;
@@ -102,6 +105,7 @@ public final class StreamingClient implements AutoCloseable {
     private long bytesInPeriod;
     private long lastFramesShown;
     private int stallsSeen;
+    private int ticks;
 
     private record Connection(SSLSocket socket, ArrivalTimingStream timing, MessageReader in, MessageWriter out, Welcome welcome) {
     }
@@ -418,12 +422,37 @@ public final class StreamingClient implements AutoCloseable {
                 return;
             }
             send(new Ping(micros()));
+            if (++ticks % CLIENT_REPORT_EVERY_TICKS == 0) {
+                report();
+            }
             sample();
             adapt();
         } catch (IOException e) {
             // The reader notices a dead connection and reconnects; nothing to do here.
         } catch (RuntimeException e) {
             listener.error("control loop: " + e);
+        }
+    }
+
+    /** Tells a server that speaks version 2 or later our smoothed RTT, once we have one. */
+    private void report() throws IOException {
+        Connection current = connection;
+        if (current == null || current.welcome().version() < ClientReport.SINCE_VERSION) {
+            return;
+        }
+        OptionalDouble rtt;
+        synchronized (estimatorLock) {
+            rtt = estimators.snapshot(sessionSeconds()).rttSeconds();
+        }
+        if (rtt.isPresent()) {
+            send(new ClientReport(Math.max(0, Math.round(rtt.getAsDouble() * 1e6))));
+        }
+    }
+
+    /** The smoothed in-band RTT in seconds, as reported to the server; empty before the first few pongs. */
+    public OptionalDouble smoothedRttSeconds() {
+        synchronized (estimatorLock) {
+            return estimators.snapshot(sessionSeconds()).rttSeconds();
         }
     }
 

@@ -71,6 +71,7 @@ public final class MessageCodec {
                 out.i64(m.serverTimeMicros()).u8(m.currentRung().ordinal()).i32(m.queuedPackets())
                         .i64(m.queuedBytes()).i64(m.bytesSent()).i64(m.packetsSent()).i64(m.gopsSkipped());
             }
+            case CLIENT_REPORT -> out.i64(((ClientReport) message).smoothedRttMicros());
             case BYE, CATALOG_REQUEST, PAUSE, RESUME, STOP, END_OF_STREAM -> {
                 // empty payload
             }
@@ -168,6 +169,7 @@ public final class MessageCodec {
                     in.i32("queued packets"), in.i64("queued bytes"), in.i64("bytes sent"),
                     in.i64("packets sent"), in.i64("GOPs skipped"));
             case END_OF_STREAM -> new EndOfStream();
+            case CLIENT_REPORT -> new ClientReport(in.i64("smoothed RTT"));
         };
     }
 

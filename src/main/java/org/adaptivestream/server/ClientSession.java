@@ -18,6 +18,7 @@ import org.adaptivestream.media.PreloadedVideo;
 import org.adaptivestream.media.VideoId;
 import org.adaptivestream.protocol.Bye;
 import org.adaptivestream.protocol.CatalogReply;
+import org.adaptivestream.protocol.ClientReport;
 import org.adaptivestream.protocol.ErrorCode;
 import org.adaptivestream.protocol.ErrorMessage;
 import org.adaptivestream.protocol.Hello;
@@ -59,8 +60,12 @@ final class ClientSession {
     private volatile String clientName = "";
     private volatile String state = "handshake";
     private volatile long writeStartedNanos;
+    private volatile int negotiatedVersion;
+    private volatile long clientRttMicros = SessionInfo.NO_RTT;
     /** Counts video packets across every play of this session, so the client can spot gaps. */
     final AtomicLong nextSequence = new AtomicLong();
+    /** Video bytes written across every play of this session. */
+    final AtomicLong bytesSentTotal = new AtomicLong();
 
     ClientSession(long id, SSLSocket socket, RecordBatch batch, ServerConfig config, VideoCatalog catalog,
                   ServerListener listener, ScheduledExecutorService scheduler, Pacer pacer,
@@ -131,8 +136,8 @@ final class ClientSession {
             }
             OptionalInt version = ProtocolVersion.negotiate(hello);
             if (version.isEmpty()) {
-                tryTell(ErrorCode.UNSUPPORTED_VERSION, "this server speaks protocol version " + ProtocolVersion.CURRENT
-                        + "; the client offered " + hello.minVersion() + ".." + hello.maxVersion());
+                tryTell(ErrorCode.UNSUPPORTED_VERSION, "this server speaks protocol versions " + ProtocolVersion.OLDEST_SUPPORTED
+                        + ".." + ProtocolVersion.CURRENT + "; the client offered " + hello.minVersion() + ".." + hello.maxVersion());
                 refused("no common protocol version");
                 return null;
             }
@@ -142,6 +147,7 @@ final class ClientSession {
                 return null;
             }
             clientName = hello.clientName();
+            negotiatedVersion = version.getAsInt();
             socket.setSoTimeout((int) config.idleTimeout().toMillis());
             send(new Welcome(version.getAsInt(), config.serverName(), id));
             state = "connected";
@@ -178,6 +184,14 @@ final class ClientSession {
                 case PING -> {
                     long received = micros();
                     send(new Pong(((Ping) message).clientSendMicros(), received, micros()));
+                }
+                case CLIENT_REPORT -> {
+                    if (negotiatedVersion < ClientReport.SINCE_VERSION) {
+                        tryTell(ErrorCode.PROTOCOL_VIOLATION, "CLIENT_REPORT needs protocol version "
+                                + ClientReport.SINCE_VERSION + "; this session speaks " + negotiatedVersion);
+                        return "protocol violation: CLIENT_REPORT in a version " + negotiatedVersion + " session";
+                    }
+                    clientRttMicros = ((ClientReport) message).smoothedRttMicros();
                 }
                 case CATALOG_REQUEST -> send(new CatalogReply(catalog.videos()));
                 case PLAY -> play((Play) message);
@@ -371,8 +385,8 @@ final class ClientSession {
         SessionSender current = sender;
         SessionSender.Stats stats = current == null ? SessionSender.Stats.NONE : current.stats();
         return new SessionInfo(id, remote(), clientName, stats.video(), stats.rung() == null ? "" : stats.rung().label(),
-                stats.bitsPerSecond(), stats.packetsSent(), stats.bytesSent(), stats.gopsSkipped(),
-                stats.queuedPackets(), connectedAt, state);
+                stats.bitsPerSecond(), nextSequence.get(), bytesSentTotal.get(), stats.gopsSkipped(),
+                stats.queuedPackets(), clientRttMicros, connectedAt, state);
     }
 
     private String remote() {

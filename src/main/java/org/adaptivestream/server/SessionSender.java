@@ -34,6 +34,11 @@ final class SessionSender implements Pacer.Task {
     private volatile long packetsSent;
     private volatile long bytesSent;
     private volatile long gopsSkipped;
+    /**
+     * The send queue as of the last report (about once a second while sending): counted after
+     * the skip-ahead, so it is the queue that will really be sent. Counting it between reports,
+     * while a write to a slow client blocks, would also count what is about to be skipped.
+     */
     private volatile int queuedPackets;
     private boolean endSent;
     private long nextReportMicros = ClientSession.micros();
@@ -109,6 +114,7 @@ final class SessionSender implements Pacer.Task {
                 ClientSession.micros(), session.nextSequence.getAndIncrement(), data));
         packetsSent++;
         bytesSent += data.length;
+        session.bytesSentTotal.addAndGet(data.length);
     }
 
     private void report(long now) throws IOException {
@@ -148,6 +154,7 @@ final class SessionSender implements Pacer.Task {
 
     void pause() {
         update(() -> cursor.pause(ClientSession.micros()));
+        queuedPackets = 0; // nothing is due while paused; no report comes to say so
         session.event("paused");
     }
 

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -21,6 +23,7 @@ import org.adaptivestream.security.ServerVerifier;
 import org.adaptivestream.server.StreamingServer;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,6 +49,12 @@ class DesktopAppTest {
     private MainWindow window;
     private ExecutorService background;
     private StreamingServer server;
+
+    /** Preparing the sample takes seconds: done here, not inside the toolkit's bounded setup. */
+    @BeforeAll
+    static void prepareSample() {
+        TestServers.sampleWorkspace();
+    }
 
     @Start
     void start(Stage stage) throws Exception {
@@ -101,7 +110,12 @@ class DesktopAppTest {
         waitFor(() -> !model.catalog().isEmpty(), "the catalog arrived");
         robot.clickOn("#play-selected");
         waitFor(() -> view.videoPane().framesPresented() > 3, "frames in the video pane");
-        assertThat(view.videoPane().image()).isNotNull();
+        WritableImage picture = view.videoPane().image();
+        assertThat(picture).isNotNull();
+        // A decoded picture at one of the ladder's sizes, not a blank buffer.
+        assertThat(java.util.Arrays.stream(Rung.values()).map(r -> r.width() + "x" + r.height()))
+                .contains((int) picture.getWidth() + "x" + (int) picture.getHeight());
+        assertThat(distinctColours(picture)).as("colours in the picture").isGreaterThan(20);
 
         robot.clickOn("#mode-static");
         assertThat(model.adaptiveProperty().get()).isFalse();
@@ -116,6 +130,21 @@ class DesktopAppTest {
         assertThat(model.renditionProperty().get()).isEqualTo("240p");
         waitFor(() -> view.charts().lastPlotted(Metric.RESOLUTION) == Rung.R240P.height(), "the resolution chart at 240");
         assertThat(model.currentClient().orElseThrow().adaptation().lockedRung()).contains(Rung.R240P);
+        // The switch is marked on the charts, its reason in the tooltip.
+        waitFor(() -> view.charts().switchMarkTooltips(0).stream().anyMatch(t -> t.contains("→ 240p")), "a switch mark");
+        assertThat(view.charts().switchMarkTooltips(2)).anyMatch(t -> t.contains("→ 240p") && t.contains(" — "));
+        assertThat(view.videoPane().image().getHeight()).isEqualTo(Rung.R240P.height());
+    }
+
+    private static long distinctColours(WritableImage image) {
+        var reader = image.getPixelReader();
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                colours.add(reader.getArgb(x, y));
+            }
+        }
+        return colours.size();
     }
 
     @Test
@@ -134,6 +163,11 @@ class DesktopAppTest {
         robot.clickOn("#connect");
         StatusBar status = robot.lookup("#status-bar").queryAs(StatusBar.class);
         waitFor(() -> status.getText().startsWith("Cannot connect"), "an error in the status bar");
+        assertThat(status.getText()).contains("Nothing is listening on 127.0.0.1:" + unusedPort);
+        // ...and as a notification over the window.
+        waitFor(() -> robot.lookup(".notification-bar").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && robot.from(n).lookup((Label l) -> l.getText() != null
+                        && l.getText().contains("Nothing is listening")).tryQuery().isPresent()), "the notification");
         assertThat(robot.lookup("#connect").queryAs(Button.class).isDisabled()).isFalse();
 
         // Still usable: the right port connects.

@@ -15,7 +15,9 @@ class SettingsTest {
     @Test
     void save_thenLoad_givesTheSameSettings() throws Exception {
         Settings changed = Settings.defaults().withMode("client").withDarkTheme(true).withEndpoint("media.lan", 9000)
-                .withPlayback("static", "480p", "buffer", "720p", "3g").withCompareSeconds(45);
+                .withPlayback("static", "480p", "buffer", "720p", "3g").withCompareSeconds(45).withStatsOverlay(false)
+                .withServer("0.0.0.0", 9000).withLastVideo("talk")
+                .withWindow(new Settings.WindowGeometry(40, 30, 1400, 900, false));
         changed.save(dir);
         assertThat(Settings.load(dir)).isEqualTo(changed);
     }
@@ -29,6 +31,14 @@ class SettingsTest {
         assertThat(loaded.playMode()).isEqualTo("adaptive");
         assertThat(loaded.rendition()).isEqualTo("auto");
         assertThat(loaded.compareSeconds()).isEqualTo(30);
+    }
+
+    @Test
+    void load_implausibleWindow_opensAtTheDefaultSize() throws Exception {
+        Settings.defaults().withWindow(new Settings.WindowGeometry(0, 0, 3, 2, false)).save(dir);
+        assertThat(Settings.load(dir).window()).isNull();
+        Files.writeString(dir.resolve(Settings.FILE_NAME), "{\"mode\":\"client\",\"window\":{\"x\":\"left\"}}");
+        assertThat(Settings.load(dir)).isEqualTo(Settings.defaults());
     }
 
     @Test

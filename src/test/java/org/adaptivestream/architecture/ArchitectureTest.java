@@ -46,6 +46,46 @@ class ArchitectureTest {
         });
     }
 
+    /** A GUI library named in code: imported, or written out in full (which an import check misses). */
+    private static final Pattern GUI_REFERENCE = Pattern.compile("\\b(javafx|org\\s*\\.\\s*controlsfx|org\\s*\\.\\s*jfree)\\s*\\.");
+
+    /** Whether Java source, with its comments and string and character literals removed, names a GUI library. */
+    static boolean namesGuiLibrary(String source) {
+        return GUI_REFERENCE.matcher(codeOnly(source)).find();
+    }
+
+    /** The source with comments, strings, text blocks and char literals blanked out. */
+    static String codeOnly(String source) {
+        return source.replaceAll("(?s)\"\"\".*?\"\"\"", "\"\"")
+                .replaceAll("(?s)/\\*.*?\\*/", " ")
+                .replaceAll("//[^\n]*", " ")
+                .replaceAll("\"(?:\\\\.|[^\"\\\\\n])*\"", "\"\"")
+                .replaceAll("'(?:\\\\.|[^'\\\\\n])+'", "' '");
+    }
+
+    @Test
+    void outsideTheAppPackage_noCodeNamesJavaFxControlsFxOrJFreeChart() throws IOException {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            List<Path> core = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !SOURCES.relativize(f).startsWith("app")).toList();
+            assertThat(core).hasSizeGreaterThan(10);
+            for (Path file : core) {
+                assertThat(namesGuiLibrary(read(file))).as("%s names a GUI library", file).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void guiReferenceCheck_catchesImportsAndFullNames_notTextAboutThem() {
+        assertThat(namesGuiLibrary("import javafx.scene.Node;")).isTrue();
+        assertThat(namesGuiLibrary("var b = new javafx.scene.control.Button();")).isTrue();
+        assertThat(namesGuiLibrary("org.controlsfx.control.Notifications.create();")).isTrue();
+        assertThat(namesGuiLibrary("import static org.jfree.chart.ChartUtils.saveChartAsPNG;")).isTrue();
+        assertThat(namesGuiLibrary("System.setProperty(\"javafx.cachedir\", dir); // javafx.cachedir for JavaFX")).isFalse();
+        assertThat(namesGuiLibrary("/** Unlike javafx.scene, this runs headless. */ class A {}")).isFalse();
+        assertThat(namesGuiLibrary("String s = \"a \\\" javafx.x\";")).isFalse();
+    }
+
     @Test
     void corePackagesDependOneWay() {
         forEachSource((pkg, file, imports) -> {

@@ -44,6 +44,33 @@ class MessageCodecTest {
     }
 
     @Test
+    void encode_clientReport_layoutMatchesProtocolDocument() throws Exception {
+        // The example in docs/PROTOCOL.md: 42.5 ms.
+        assertThat(MessageCodec.encode(new ClientReport(42_500L))).containsExactly(
+                0x34, 0, 0, 0, 0, 8,                              // header: type, flags, length 8
+                0, 0, 0, 0, 0, 0, (byte) 0xA6, 0x04);             // smoothed RTT, µs
+    }
+
+    @Test
+    void encode_ping_layoutMatchesProtocolDocument() throws Exception {
+        assertThat(MessageCodec.encode(new Ping(7))).containsExactly(0x05, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 7);
+    }
+
+    @Test
+    void decode_clientReportWithNegativeRtt_throwsMalformed() {
+        byte[] payload = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+        assertThatThrownBy(() -> MessageCodec.decode(new Frame(MessageType.CLIENT_REPORT, 0, payload)))
+                .isInstanceOf(MalformedPayloadException.class).hasMessageContaining("smoothedRttMicros");
+    }
+
+    @Test
+    void decode_clientReportOfWrongLength_isRefusedFromTheHeader() {
+        byte[] frame = rawFrame(0x34, 9, new byte[9]);
+        assertThatThrownBy(() -> new MessageReader(new java.io.ByteArrayInputStream(frame)).read())
+                .isInstanceOf(MalformedPayloadException.class).hasMessageContaining("CLIENT_REPORT");
+    }
+
+    @Test
     void encode_hello_startsWithMagic() throws Exception {
         byte[] bytes = MessageCodec.encode(Hello.of("c"));
         assertThat(new String(bytes, 6, 4, StandardCharsets.US_ASCII)).isEqualTo("ASTR");
@@ -161,6 +188,14 @@ class MessageCodecTest {
     void negotiate_overlappingRanges_choosesHighestCommon() {
         assertThat(ProtocolVersion.negotiate(new Hello(1, 9, "c"))).hasValue(ProtocolVersion.CURRENT);
         assertThat(ProtocolVersion.negotiate(new Hello(ProtocolVersion.CURRENT + 1, 9, "c"))).isEmpty();
+    }
+
+    @Test
+    void negotiate_versionOneClient_stillServedAtOne() {
+        assertThat(ProtocolVersion.CURRENT).isEqualTo(ClientReport.SINCE_VERSION);
+        assertThat(ProtocolVersion.negotiate(new Hello(1, 1, "old client"))).hasValue(1);
+        assertThat(Hello.of("c").minVersion()).isEqualTo(1);
+        assertThat(Hello.of("c").maxVersion()).isEqualTo(2);
     }
 
     @Test

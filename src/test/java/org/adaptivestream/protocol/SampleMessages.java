@@ -31,7 +31,8 @@ final class SampleMessages {
                 new CodecConfig(Rung.R720P, VideoCodec.H264, 1280, 720, new byte[] {1, 0x64, 0, 0x1f, (byte) 0xff}),
                 new VideoPacket(Rung.R240P, 33_366L, 0L, true, 77_000_000L, 42L, new byte[] {0, 0, 0, 1, 0x65, -1}),
                 new ServerReport(5_000_000L, Rung.R720P, 12, 345_678L, 9_999_999L, 300L, 2L),
-                new EndOfStream())) {
+                new EndOfStream(),
+                new ClientReport(42_500L))) {
             all.put(m.type(), m);
         }
         return all;

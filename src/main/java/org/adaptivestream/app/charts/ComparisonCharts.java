@@ -2,7 +2,9 @@ package org.adaptivestream.app.charts;
 
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.adaptivestream.app.compare.ComparisonResult;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -21,26 +23,37 @@ public final class ComparisonCharts {
     private ComparisonCharts() {
     }
 
-    /** Groups of figures that share a unit, each one chart. */
-    private record Group(String title, String unit, List<String> figures) {
+    /** Figures that share a unit, each one chart; the map gives each figure its short label under the bar. */
+    private record Group(String title, String unit, Map<String, String> figures) {
     }
 
     private static final List<Group> GROUPS = List.of(
-            new Group("Latency", "ms", List.of("Average RTT", "p95 RTT", "Average delivery delay", "p95 delivery delay")),
-            new Group("Jitter", "ms", List.of("Average jitter")),
-            new Group("Stalls", "count / s", List.of("Stalls", "Stall time")),
-            new Group("Average resolution", "lines", List.of("Average resolution")),
-            new Group("Switches", "count", List.of("Switches")),
-            new Group("QoE", "Mbit (higher is better)", List.of("QoE")));
+            new Group("Round-trip time", "ms", ordered("Average RTT", "average", "p95 RTT", "p95")),
+            new Group("Delivery delay", "ms", ordered("Average delivery delay", "average", "p95 delivery delay", "p95")),
+            new Group("Jitter (RFC 3550)", "ms", ordered("Average jitter", "average")),
+            new Group("Stalls", "count", ordered("Stalls", "stalls")),
+            new Group("Stall time", "s", ordered("Stall time", "frozen")),
+            new Group("Average resolution", "lines", ordered("Average resolution", "shown")),
+            new Group("Switches", "count", ordered("Switches", "switches")),
+            new Group("QoE", "Mbit (higher is better)", ordered("QoE", "QoE")));
+
+    private static Map<String, String> ordered(String... figureThenLabel) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < figureThenLabel.length; i += 2) {
+            map.put(figureThenLabel[i], figureThenLabel[i + 1]);
+        }
+        return map;
+    }
 
     public static List<JFreeChart> of(ComparisonResult result, boolean dark) {
         List<JFreeChart> charts = new ArrayList<>();
         for (Group group : GROUPS) {
             DefaultCategoryDataset data = new DefaultCategoryDataset();
             for (ComparisonResult.Row row : result.rows()) {
-                if (group.figures().contains(row.figure())) {
-                    data.addValue(finite(row.staticValue()), result.staticSide().label(), row.figure());
-                    data.addValue(finite(row.adaptiveValue()), result.adaptiveSide().label(), row.figure());
+                String label = group.figures().get(row.figure());
+                if (label != null) {
+                    data.addValue(finite(row.staticValue()), result.staticSide().label(), label);
+                    data.addValue(finite(row.adaptiveValue()), result.adaptiveSide().label(), label);
                 }
             }
             JFreeChart chart = ChartFactory.createBarChart(group.title(), null, group.unit(), data,

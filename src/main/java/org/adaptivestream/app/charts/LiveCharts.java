@@ -2,9 +2,6 @@ package org.adaptivestream.app.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +12,7 @@ import org.adaptivestream.metrics.Metric;
 import org.adaptivestream.metrics.SessionMetrics;
 import org.adaptivestream.metrics.SwitchEvent;
 import org.adaptivestream.metrics.TimeSeries;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
@@ -36,7 +31,6 @@ public final class LiveCharts {
 
     public static final double WINDOW_SECONDS = 60;
     private static final Color SWITCH_MARK = new Color(0xE3, 0x6C, 0x09);
-    private static final int MAX_SWITCH_MARKS = 200;
 
     private final List<Panel> panels = new ArrayList<>();
     private final VBox node = new VBox(4);
@@ -73,15 +67,25 @@ public final class LiveCharts {
             panel.show(metrics, from, Math.max(nowSeconds, WINDOW_SECONDS / 6));
         }
         List<SwitchEvent> switches = metrics.switches();
-        for (int i = switchesMarked; i < switches.size() && i < MAX_SWITCH_MARKS; i++) {
+        for (int i = switchesMarked; i < switches.size(); i++) {
             SwitchEvent event = switches.get(i);
-            String tip = String.format(Locale.ROOT, "%.1f s: %s → %s — %s",
-                    event.timeSeconds(), event.from(), event.to(), event.reason());
             for (Panel panel : panels) {
-                panel.mark(event.timeSeconds(), tip);
+                panel.mark(event.timeSeconds(), tooltip(event));
             }
         }
         switchesMarked = switches.size();
+        for (Panel panel : panels) {
+            panel.forgetMarksBefore(from);
+        }
+    }
+
+    static String tooltip(SwitchEvent event) {
+        return String.format(Locale.ROOT, "%.1f s: %s → %s — %s", event.timeSeconds(), event.from(), event.to(), event.reason());
+    }
+
+    /** The switch marks now on a chart (index as in {@link #charts()}), oldest first: their tooltips. */
+    public List<String> switchMarkTooltips(int chart) {
+        return panels.get(chart).marks.stream().map(SwitchMark::getToolTipText).toList();
     }
 
     /** The newest value drawn for a metric, NaN if none: what a test can check the chart follows. */
@@ -111,27 +115,12 @@ public final class LiveCharts {
         switchesMarked = 0;
     }
 
-    /** Writes each chart as a PNG into a folder; returns the files written. */
-    public List<Path> exportPng(Path folder, String prefix) throws IOException {
-        List<Path> written = new ArrayList<>();
-        for (Panel panel : panels) {
-            Path file = folder.resolve(prefix + "-" + panel.slug() + ".png");
-            ChartUtils.saveChartAsPNG(file.toFile(), panel.chart, 1200, 400);
-            written.add(file);
-        }
-        return written;
-    }
-
-    /** Saves one chart as a PNG. */
-    public static void savePng(JFreeChart chart, File file) throws IOException {
-        ChartUtils.saveChartAsPNG(file, chart, 1200, 500);
-    }
-
     private static final class Panel {
         final JFreeChart chart;
         final Metric[] metrics;
         final XYSeries[] series;
         final XYPlot plot;
+        final java.util.ArrayDeque<SwitchMark> marks = new java.util.ArrayDeque<>();
 
         /** Lines for measured values; steps for values that change only at switches. */
         Panel(String title, String unit, List<Metric> lines, List<Metric> steps) {
@@ -143,6 +132,9 @@ public final class LiveCharts {
             plot.setDomainAxis(new NumberAxis("time (s)"));
             NumberAxis value = new NumberAxis(unit);
             value.setAutoRangeIncludesZero(true);
+            // All zeros (nothing received yet) would otherwise give an axis of ±5E-9.
+            value.setAutoRangeMinimumSize(1.0);
+            value.setRangeType(org.jfree.data.RangeType.POSITIVE);
             plot.setRangeAxis(value);
             plot.setDataset(0, dataset(lines, 0));
             plot.setRenderer(0, new XYLineAndShapeRenderer(true, false));
@@ -166,10 +158,6 @@ public final class LiveCharts {
             return dataset;
         }
 
-        String slug() {
-            return chart.getTitle().getText().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("-$", "");
-        }
-
         void show(SessionMetrics source, double from, double to) {
             for (int i = 0; i < metrics.length; i++) {
                 TimeSeries.Points points = source.series(metrics[i]).since(from);
@@ -185,11 +173,16 @@ public final class LiveCharts {
         }
 
         void mark(double timeSeconds, String tooltip) {
-            XYLineAnnotation line = new XYLineAnnotation(timeSeconds, -1e9, timeSeconds, 1e9,
-                    new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f),
-                    SWITCH_MARK);
-            line.setToolTipText(tooltip);
-            plot.addAnnotation(line, false);
+            SwitchMark mark = new SwitchMark(timeSeconds, tooltip);
+            marks.addLast(mark);
+            plot.addAnnotation(mark, false);
+        }
+
+        /** Marks that scrolled out of the window go, so a long session does not pile them up. */
+        void forgetMarksBefore(double timeSeconds) {
+            while (!marks.isEmpty() && marks.peekFirst().timeSeconds < timeSeconds) {
+                plot.removeAnnotation(marks.removeFirst(), false);
+            }
         }
 
         void clear() {
@@ -197,6 +190,50 @@ public final class LiveCharts {
                 s.clear();
             }
             plot.clearAnnotations();
+            marks.clear();
+        }
+    }
+
+    /**
+     * A switch: a dashed vertical line over the plot, whose tooltip (the switch's reason) shows
+     * anywhere within a few pixels of it. JFreeChart's own line annotation only answers the
+     * mouse on the line's single pixel, which is hard to hit on a chart that scrolls.
+     */
+    static final class SwitchMark extends org.jfree.chart.annotations.AbstractXYAnnotation {
+        static final double HOVER_HALF_WIDTH_PIXELS = 5;
+        private static final BasicStroke DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                10f, new float[] {4f, 3f}, 0f);
+        final double timeSeconds;
+
+        SwitchMark(double timeSeconds, String tooltip) {
+            this.timeSeconds = timeSeconds;
+            setToolTipText(tooltip);
+        }
+
+        @Override
+        public void draw(java.awt.Graphics2D g2, XYPlot plot, java.awt.geom.Rectangle2D dataArea,
+                         org.jfree.chart.axis.ValueAxis domainAxis, org.jfree.chart.axis.ValueAxis rangeAxis,
+                         int rendererIndex, org.jfree.chart.plot.PlotRenderingInfo info) {
+            if (!domainAxis.getRange().contains(timeSeconds)) {
+                return;
+            }
+            double x = domainAxis.valueToJava2D(timeSeconds, dataArea, plot.getDomainAxisEdge());
+            g2.setPaint(SWITCH_MARK);
+            g2.setStroke(DASHED);
+            g2.draw(new java.awt.geom.Line2D.Double(x, dataArea.getMinY(), x, dataArea.getMaxY()));
+            addEntity(info, new java.awt.geom.Rectangle2D.Double(x - HOVER_HALF_WIDTH_PIXELS, dataArea.getMinY(),
+                    2 * HOVER_HALF_WIDTH_PIXELS, dataArea.getHeight()), rendererIndex, getToolTipText(), null);
+        }
+
+        // Identity, so removing one mark never removes another at the same time.
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
         }
     }
 }

@@ -15,6 +15,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /** The server's aggregate send rate over a sliding window. FX thread only. */
 public final class ThroughputChart {
 
+    private static final double MIN_SPAN_SECONDS = 10;
+
     private final XYSeries series = new XYSeries("Sent", false, true);
     private final XYPlot plot = new XYPlot();
     private final JFreeChart chart;
@@ -23,7 +25,9 @@ public final class ThroughputChart {
 
     public ThroughputChart(double windowSeconds) {
         this.windowSeconds = windowSeconds;
-        plot.setDomainAxis(new NumberAxis("time (s)"));
+        NumberAxis time = new NumberAxis("time (s)");
+        time.setRange(0, MIN_SPAN_SECONDS); // until the first poll, not JFreeChart's 0–1.05
+        plot.setDomainAxis(time);
         NumberAxis rate = new NumberAxis("Mbit/s");
         rate.setAutoRangeIncludesZero(true);
         // An idle server would otherwise get an axis of a few nanobits.
@@ -55,7 +59,7 @@ public final class ThroughputChart {
             series.add(sample.timeSeconds(), sample.megabitsPerSecond(), false);
         }
         series.setNotify(true);
-        plot.getDomainAxis().setRange(Math.max(0, nowSeconds - windowSeconds), Math.max(nowSeconds, 10));
+        plot.getDomainAxis().setRange(Math.max(0, nowSeconds - windowSeconds), Math.max(nowSeconds, MIN_SPAN_SECONDS));
     }
 
     public void setDark(boolean dark) {

@@ -12,6 +12,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -25,6 +26,7 @@ import org.adaptivestream.app.charts.ChartExport;
 import org.adaptivestream.app.charts.ComparisonCharts;
 import org.adaptivestream.app.player.PlayerViewModel;
 import org.adaptivestream.app.player.VideoPane;
+import org.adaptivestream.netlab.NetworkProfiles;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -33,6 +35,9 @@ import org.jfree.chart.fx.ChartViewer;
  * results (bar charts and a verdict) with exports.
  */
 public final class CompareView {
+
+    private static final int CHART_COLUMNS = 4;
+    private static final String TRACE_FILE_CHOICE = "trace file…";
 
     private final CompareViewModel model;
     private final AppContext context;
@@ -78,11 +83,29 @@ public final class CompareView {
         policy.getItems().setAll(PlayerViewModel.adaptivePolicies());
         policy.valueProperty().bindBidirectional(model.policyProperty());
         ComboBox<String> network = new ComboBox<>();
+        network.setId("compare-network");
         network.getItems().setAll(PlayerViewModel.networkProfileChoices().subList(1, PlayerViewModel.networkProfileChoices().size()));
         if (!network.getItems().contains(model.networkProperty().get())) {
             network.getItems().add(model.networkProperty().get());
         }
-        network.valueProperty().bindBidirectional(model.networkProperty());
+        network.getItems().add(TRACE_FILE_CHOICE);
+        network.setValue(model.networkProperty().get());
+        network.setTooltip(new Tooltip("Both links replay this profile or trace, in step"));
+        network.valueProperty().addListener((o, was, now) -> {
+            if (TRACE_FILE_CHOICE.equals(now)) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle("Choose a network trace (Mahimahi or HSDPA log)");
+                File file = chooser.showOpenDialog(root.getScene().getWindow());
+                String chosen = file == null ? was : NetworkProfiles.TRACE_PREFIX + file.getAbsolutePath();
+                if (file != null && !network.getItems().contains(chosen)) {
+                    network.getItems().add(network.getItems().size() - 1, chosen);
+                }
+                // Not from inside this change: the combo box is still committing the first value.
+                org.adaptivestream.app.UiThread.later(() -> network.setValue(chosen));
+            } else if (now != null) {
+                model.networkProperty().set(now);
+            }
+        });
         Button start = new Button("Run comparison");
         start.setId("run-comparison");
         start.setDefaultButton(true);
@@ -147,11 +170,11 @@ public final class CompareView {
         grid.setVgap(6);
         for (int i = 0; i < charts.size(); i++) {
             ChartViewer viewer = new ChartViewer(charts.get(i));
-            viewer.setPrefSize(380, 250);
-            viewer.setMinSize(200, 150);
+            viewer.setPrefSize(290, 270);
+            viewer.setMinSize(160, 150);
             GridPane.setHgrow(viewer, Priority.ALWAYS);
             GridPane.setVgrow(viewer, Priority.ALWAYS);
-            grid.add(viewer, i % 3, i / 3);
+            grid.add(viewer, i % CHART_COLUMNS, i / CHART_COLUMNS);
         }
         Label verdict = new Label(result.verdict());
         verdict.setId("verdict");
@@ -177,10 +200,13 @@ public final class CompareView {
 
     private void exportData(boolean json) {
         FileChooser chooser = new FileChooser();
+        chooser.setTitle(json ? "Save the comparison as JSON" : "Save the comparison as CSV");
         chooser.setInitialFileName(json ? "comparison.json" : "comparison.csv");
+        chooser.getExtensionFilters().add(json ? new FileChooser.ExtensionFilter("JSON", "*.json")
+                : new FileChooser.ExtensionFilter("CSV", "*.csv"));
         File file = chooser.showSaveDialog(root.getScene().getWindow());
         if (file != null) {
-            model.export(file.toPath());
+            model.export(file.toPath(), json);
         }
     }
 }

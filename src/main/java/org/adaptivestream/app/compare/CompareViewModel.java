@@ -190,8 +190,9 @@ public final class CompareViewModel {
                     return;
                 }
                 Ladder ladder = ladder(video);
+                double gopSeconds = video.gopFrames() / video.framesPerSecond();
                 ComparisonResult outcome = new ComparisonResult(video.id(), profileName, runSeconds,
-                        side(staticName, staticClient, ladder), side(adaptiveName, adaptiveClient, ladder));
+                        side(staticName, staticClient, ladder, gopSeconds), side(adaptiveName, adaptiveClient, ladder, gopSeconds));
                 context.fx().execute(() -> finish(outcome.verdict(), outcome));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -214,10 +215,10 @@ public final class CompareViewModel {
         });
     }
 
-    private static ComparisonResult.Side side(String label, StreamingClient client, Ladder ladder) {
+    private static ComparisonResult.Side side(String label, StreamingClient client, Ladder ladder, double gopSeconds) {
         var metrics = client.metrics();
         return new ComparisonResult.Side(label, metrics.summary(),
-                QoeScore.of(metrics.summary(), metrics.switches(), ladder), MetricsExport.toJsonTree(metrics));
+                QoeScore.of(metrics, ladder, gopSeconds), MetricsExport.toJsonTree(metrics));
     }
 
     static Ladder ladder(VideoInfo video) {
@@ -242,15 +243,16 @@ public final class CompareViewModel {
         status.set("Cancelling…");
     }
 
-    /** Writes the result as CSV, or JSON when the name ends in .json. */
-    public void export(Path file) {
+    /** Writes the result as JSON (setup, verdict, both sides' scores and series) or CSV (a row per figure). */
+    public void export(Path chosen, boolean json) {
+        Path file = PlayerViewModel.withExtension(chosen, json ? "json" : "csv");
         ComparisonResult outcome = result.get();
         if (outcome == null) {
             return;
         }
         context.background().execute(() -> {
             try {
-                if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+                if (json) {
                     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                             .writeValue(file.toFile(), outcome.toJsonTree());
                 } else {

@@ -42,27 +42,44 @@ public record ComparisonResult(String video, String network, double seconds, Sid
         return rows;
     }
 
-    /** One line saying which side did better and why. */
+    /** How much later a side's pictures must arrive than the other's before the verdict says so. */
+    static final double LAG_NOTE_MIN_EXTRA_MILLIS = 1000;
+
+    /**
+     * Which side did better by the QoE (within 2 % is a tie), then each side's stalls, resolution
+     * and delivery delay. The QoE does not charge for latency, so when the winner's pictures
+     * arrived much later than the loser's the line says so.
+     */
     public String verdict() {
         double qs = staticSide.qoe().total();
         double qa = adaptiveSide.qoe().total();
-        MetricsSummary s = staticSide.summary();
-        MetricsSummary a = adaptiveSide.summary();
-        String winner;
+        StringBuilder line = new StringBuilder();
+        Side winner = qa >= qs ? adaptiveSide : staticSide;
+        Side loser = winner == adaptiveSide ? staticSide : adaptiveSide;
         if (Math.abs(qa - qs) < 0.02 * Math.max(1, Math.max(Math.abs(qa), Math.abs(qs)))) {
-            winner = "A tie";
-        } else if (qa > qs) {
-            winner = "Adaptive wins";
+            line.append(String.format(Locale.ROOT, "A tie on %s: QoE %.1f for %s and %.1f for %s.",
+                    network, qa, adaptiveSide.label(), qs, staticSide.label()));
         } else {
-            winner = "Static wins";
+            line.append(String.format(Locale.ROOT, "%s wins on %s: QoE %.1f against %.1f for %s.",
+                    capitalised(winner.label()), network, winner.qoe().total(), loser.qoe().total(), loser.label()));
+            double winnerLag = winner.summary().p95DelayMillis();
+            double loserLag = loser.summary().p95DelayMillis();
+            if (winnerLag > 2 * loserLag && winnerLag - loserLag > LAG_NOTE_MIN_EXTRA_MILLIS) {
+                line.append(String.format(Locale.ROOT, " But it ran behind: its pictures arrived up to %.1f s after "
+                        + "they were sent (p95), against %.1f s; the QoE does not count that.", winnerLag / 1000, loserLag / 1000));
+            }
         }
-        return String.format(Locale.ROOT,
-                "%s on %s: QoE %.1f (%s) against %.1f (%s); stalls %d (%.1f s) against %d (%.1f s); "
-                        + "average resolution %.0f against %.0f lines; p95 RTT %s against %s.",
-                winner, network, qa, adaptiveSide.label(), qs, staticSide.label(),
-                a.stalls(), a.stalledSeconds(), s.stalls(), s.stalledSeconds(),
-                nanToZero(a.meanResolutionLines()), nanToZero(s.meanResolutionLines()),
-                ms(a.p95RttMillis()), ms(s.p95RttMillis()));
+        for (Side side : List.of(adaptiveSide, staticSide)) {
+            MetricsSummary m = side.summary();
+            line.append(String.format(Locale.ROOT, " %s: %d stall%s (%.1f s), %.0f lines on average, %d switch%s, p95 delay %s.",
+                    capitalised(side.label()), m.stalls(), m.stalls() == 1 ? "" : "s", m.stalledSeconds(),
+                    nanToZero(m.meanResolutionLines()), m.switches(), m.switches() == 1 ? "" : "es", ms(m.p95DelayMillis())));
+        }
+        return line.toString();
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static double nanToZero(double v) {
@@ -70,7 +87,10 @@ public record ComparisonResult(String video, String network, double seconds, Sid
     }
 
     private static String ms(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.0f ms", v);
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return v < 1000 ? String.format(Locale.ROOT, "%.0f ms", v) : String.format(Locale.ROOT, "%.1f s", v / 1000);
     }
 
     /** CSV: one row per figure, a column per side. */
@@ -91,7 +111,8 @@ public record ComparisonResult(String video, String network, double seconds, Sid
         root.put("network", network);
         root.put("seconds", seconds);
         root.put("verdict", verdict());
-        root.put("qoe_formula", "mean bitrate Mbit/s x seconds - top-rung Mbit/s x stall seconds - sum |delta Mbit/s| per switch");
+        root.put("qoe_formula", "docs/QOE.md, per GOP window: sum R(r_k) * (G - s_k) - mu * sum s_k - sum |R(r_k) - R(r_k-1)|,"
+                + " R in Mbit/s, s_k frozen seconds, mu the top rung's Mbit/s");
         root.put("static", side(staticSide));
         root.put("adaptive", side(adaptiveSide));
         return root;
@@ -104,6 +125,7 @@ public record ComparisonResult(String video, String network, double seconds, Sid
         m.put("bitrate_utility", side.qoe().bitrateUtility());
         m.put("stall_penalty", side.qoe().stallPenalty());
         m.put("switch_penalty", side.qoe().switchPenalty());
+        m.put("gop_windows", side.qoe().windows());
         m.put("session", side.metrics());
         return m;
     }

@@ -162,6 +162,16 @@ public final class PlayerView {
         status.textProperty().bind(model.statusProperty());
         HBox bar = new HBox(8, new Label("Host"), host, new Label("Port"), port, connect, disconnect, status);
         bar.setAlignment(Pos.CENTER_LEFT);
+        // A long status (a switch's reason) is cut short itself rather than squeezing the controls.
+        for (Node child : bar.getChildren()) {
+            if (child != status && child instanceof javafx.scene.layout.Region region) {
+                region.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        status.setMinWidth(0);
+        status.setTooltip(new Tooltip());
+        status.getTooltip().textProperty().bind(model.statusProperty());
+        HBox.setHgrow(status, Priority.ALWAYS);
         bar.setPadding(new Insets(6, 8, 2, 8));
         return bar;
     }
@@ -226,7 +236,7 @@ public final class PlayerView {
                 if (chosen != null && !network.getItems().contains(chosen)) {
                     network.getItems().add(network.getItems().size() - 1, chosen);
                 }
-                javafx.application.Platform.runLater(() -> network.setValue(value));
+                org.adaptivestream.app.UiThread.later(() -> network.setValue(value));
             } else if (now != null) {
                 model.networkProfileProperty().set(now);
             }
@@ -354,7 +364,7 @@ public final class PlayerView {
                 : new FileChooser.ExtensionFilter("CSV", "*.csv"));
         File file = chooser.showSaveDialog(root.getScene().getWindow());
         if (file != null) {
-            model.exportMetrics(file.toPath());
+            model.exportMetrics(file.toPath(), json);
         }
     }
 }

@@ -96,6 +96,8 @@ public final class PlayerViewModel {
     private volatile StreamingClient client;
     private volatile EmulatedLink link;
     private volatile VideoInfo playingVideo;
+    private SessionMetrics lastSessionMetrics;
+    private Map<String, Object> lastSessionHeader = Map.of();
 
     /**
      * @param prompt asked when a server is seen for the first time (the trust dialog)
@@ -301,9 +303,41 @@ public final class PlayerViewModel {
             } catch (UntrustedServerException e) {
                 failedToConnect(newClient, newLink, "Not connected: the server is not trusted", e.getMessage());
             } catch (IOException | RuntimeException e) {
-                failedToConnect(newClient, newLink, "Cannot connect to " + h + ":" + p, describe(e));
+                // Through the link emulator, a server that is not there shows only as the link
+                // dropping us: ask the server's address directly to say what is really wrong.
+                Exception cause = newLink != null ? reachable(h, p).<Exception>map(x -> x).orElse(e) : e;
+                failedToConnect(newClient, newLink, "Cannot connect to " + h + ":" + p, describeConnectFailure(cause, h, p));
             }
         });
+    }
+
+    /** Empty if a TCP connection to the address opens within a short time, else why not. */
+    static Optional<IOException> reachable(String h, int p) {
+        try (java.net.Socket probe = new java.net.Socket()) {
+            probe.connect(new InetSocketAddress(h, p), (int) PROBE_TIMEOUT.toMillis());
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e);
+        }
+    }
+
+    private static final java.time.Duration PROBE_TIMEOUT = java.time.Duration.ofSeconds(3);
+
+    /** A connection failure in words a user can act on. */
+    static String describeConnectFailure(Exception e, String h, int p) {
+        if (e instanceof java.net.ConnectException) {
+            return "Nothing is listening on " + h + ":" + p + " (" + describe(e) + "). Is the server started, on this port?";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "Unknown host '" + h + "': check the name, or use the server's IP address.";
+        }
+        if (e instanceof java.net.SocketTimeoutException) {
+            return "No answer from " + h + ":" + p + " in time (" + describe(e) + "). A firewall, or the wrong address?";
+        }
+        if (e instanceof java.net.NoRouteToHostException) {
+            return "No route to " + h + " (" + describe(e) + "): is the network up?";
+        }
+        return describe(e);
     }
 
     private static String describe(Exception e) {
@@ -319,6 +353,7 @@ public final class PlayerViewModel {
     private void connected(StreamingClient newClient, EmulatedLink newLink, List<VideoInfo> videos, int session,
                            VideoInfo resume, long resumeMicros) {
         client = newClient;
+        lastSessionMetrics = null;
         link = newLink;
         sessionNumber.set(session);
         switches.clear();
@@ -362,6 +397,11 @@ public final class PlayerViewModel {
     }
 
     private void detach() {
+        if (client != null) {
+            // The session stays exportable after it ends, until the next one starts.
+            lastSessionMetrics = client.metrics();
+            lastSessionHeader = exportHeader();
+        }
         client = null;
         link = null;
         playingVideo = null;
@@ -572,33 +612,50 @@ public final class PlayerViewModel {
 
     // ---- exports ----
 
-    /** Writes the session's metrics as CSV, or JSON if the file name ends in .json. */
-    public void exportMetrics(Path file) {
+    /** Where an export goes: the chosen name, with the format's extension added if it has none. */
+    public static Path withExtension(Path file, String extension) {
+        String name = file.getFileName().toString();
+        return name.toLowerCase(Locale.ROOT).endsWith("." + extension) ? file : file.resolveSibling(name + "." + extension);
+    }
+
+    /**
+     * Writes the session's metrics, as JSON (a header, the summary and every series) or CSV (one
+     * row per sample), in the background; the notifier says where it went or why it did not.
+     */
+    public void exportMetrics(Path chosen, boolean json) {
+        Path file = withExtension(chosen, json ? "json" : "csv");
         StreamingClient current = client;
-        if (current == null) {
+        SessionMetrics metrics = current != null ? current.metrics() : lastSessionMetrics;
+        Map<String, Object> header = current != null ? exportHeader() : lastSessionHeader;
+        if (metrics == null) {
             context.notifier().error("Nothing to export", "Connect and play first: there are no metrics yet.");
             return;
         }
-        Map<String, Object> header = new LinkedHashMap<>();
-        header.put("host", host.get());
-        header.put("port", port.get());
-        header.put("video", playingVideo == null ? "" : playingVideo.id());
-        header.put("mode", describeAdaptation());
-        header.put("network", networkProfile.get());
         context.background().execute(() -> {
             try {
-                if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+                if (json) {
                     Map<String, Object> root = new LinkedHashMap<>(header);
-                    root.putAll(MetricsExport.toJsonTree(current.metrics()));
+                    root.putAll(MetricsExport.toJsonTree(metrics));
                     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
                 } else {
-                    MetricsExport.writeCsv(current.metrics(), file);
+                    MetricsExport.writeCsv(metrics, file);
                 }
                 context.fx().execute(() -> context.notifier().info("Metrics written to " + file));
             } catch (IOException | RuntimeException e) {
                 context.fx().execute(() -> context.notifier().error("Cannot write " + file.getFileName(), describe(e)));
             }
         });
+    }
+
+    /** What the JSON export says about the session besides its measurements. */
+    private Map<String, Object> exportHeader() {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("host", host.get());
+        header.put("port", port.get());
+        header.put("video", playingVideo == null ? "" : playingVideo.id());
+        header.put("mode", describeAdaptation());
+        header.put("network", networkProfile.get());
+        return header;
     }
 
     /** Closes the connection and the link; blocks briefly. For the window closing. */

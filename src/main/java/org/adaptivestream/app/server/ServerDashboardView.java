@@ -52,11 +52,12 @@ public final class ServerDashboardView {
         root.setId("server-dashboard");
         root.setTop(controls());
         SplitPane middle = new SplitPane(library(), clientsAndChart());
-        middle.setDividerPositions(0.42);
+        middle.setDividerPositions(0.40);
         SplitPane main = new SplitPane(middle, logView());
         main.setOrientation(javafx.geometry.Orientation.VERTICAL);
         main.setDividerPositions(0.72);
         root.setCenter(main);
+        acceptDroppedVideos();
         poller = new Timeline(new KeyFrame(POLL_PERIOD, e -> {
             double now = (System.nanoTime() - startNanos) / 1e9;
             model.poll(now);
@@ -100,7 +101,8 @@ public final class ServerDashboardView {
         start.setId("start-server");
         start.setDefaultButton(true);
         start.setOnAction(e -> model.start());
-        start.disableProperty().bind(model.runningProperty().or(model.changingStateProperty()).or(model.preparingProperty()));
+        // Preparing may go on while the server starts: the catalog reloads when it finishes.
+        start.disableProperty().bind(model.runningProperty().or(model.changingStateProperty()));
         Button stop = new Button("Stop");
         stop.setId("stop-server");
         stop.setOnAction(e -> model.stop());
@@ -138,27 +140,13 @@ public final class ServerDashboardView {
     private Node library() {
         TableView<ServerDashboardViewModel.VideoRow> table = new TableView<>(model.videos());
         table.setId("library-table");
-        table.getColumns().add(column("Video", ServerDashboardViewModel.VideoRow::id, 110));
-        table.getColumns().add(column("Rungs", ServerDashboardViewModel.VideoRow::rungs, 130));
-        table.getColumns().add(column("Duration", ServerDashboardViewModel.VideoRow::duration, 60));
+        table.getColumns().add(column("Video", ServerDashboardViewModel.VideoRow::id, 90));
+        table.getColumns().add(column("Rungs", ServerDashboardViewModel.VideoRow::rungs, 150));
+        table.getColumns().add(column("Duration", ServerDashboardViewModel.VideoRow::duration, 65));
         table.getColumns().add(column("Size", ServerDashboardViewModel.VideoRow::size, 70));
-        table.getColumns().add(column("Status", ServerDashboardViewModel.VideoRow::status, 80));
+        table.getColumns().add(column("Status", ServerDashboardViewModel.VideoRow::status, 70));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No videos yet: add one, or drop files here"));
-        table.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && !model.preparingProperty().get()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        table.setOnDragDropped(e -> {
-            boolean accepted = e.getDragboard().hasFiles();
-            if (accepted) {
-                model.prepare(e.getDragboard().getFiles().stream().map(File::toPath).toList());
-            }
-            e.setDropCompleted(accepted);
-            e.consume();
-        });
-
         Button add = new Button("Add video…");
         add.setId("add-video");
         add.disableProperty().bind(model.preparingProperty());
@@ -185,6 +173,24 @@ public final class ServerDashboardView {
         return box;
     }
 
+    /** Video files dropped anywhere on the dashboard are prepared, as with "Add video…". */
+    private void acceptDroppedVideos() {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && !model.preparingProperty().get()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean accepted = e.getDragboard().hasFiles() && !model.preparingProperty().get();
+            if (accepted) {
+                model.prepare(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            e.setDropCompleted(accepted);
+            e.consume();
+        });
+    }
+
     private void chooseVideos() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Add videos to the library");
@@ -202,13 +208,19 @@ public final class ServerDashboardView {
         TableView<ServerDashboardViewModel.ClientRow> table = new TableView<>(model.clients());
         table.setId("clients-table");
         table.getColumns().add(column("#", r -> String.valueOf(r.sessionId()), 30));
-        table.getColumns().add(column("Address", ServerDashboardViewModel.ClientRow::address, 130));
-        table.getColumns().add(column("Video", ServerDashboardViewModel.ClientRow::video, 80));
+        table.getColumns().add(column("Address", ServerDashboardViewModel.ClientRow::address, 125));
+        table.getColumns().add(column("Video", ServerDashboardViewModel.ClientRow::video, 75));
         table.getColumns().add(column("Rung", ServerDashboardViewModel.ClientRow::rung, 50));
-        table.getColumns().add(column("Bitrate", ServerDashboardViewModel.ClientRow::bitrate, 90));
-        table.getColumns().add(column("Queued", r -> String.valueOf(r.queuedPackets()), 55));
-        table.getColumns().add(column("Frames sent", r -> String.valueOf(r.packetsSent()), 80));
-        table.getColumns().add(column("Connected", ServerDashboardViewModel.ClientRow::connectedFor, 70));
+        table.getColumns().add(column("Bitrate", ServerDashboardViewModel.ClientRow::bitrate, 95,
+                "What the server sent this client over the last 2 s"));
+        table.getColumns().add(column("RTT", ServerDashboardViewModel.ClientRow::rtt, 65,
+                "Smoothed round-trip time, as the client measures and reports it"));
+        table.getColumns().add(column("Queue", r -> String.valueOf(r.queuedPackets()), 55,
+                "Send-queue depth: packets due but not yet written to this client"));
+        table.getColumns().add(column("Frames sent", r -> String.valueOf(r.packetsSent()), 85));
+        table.getColumns().add(column("Connected", ServerDashboardViewModel.ClientRow::connectedFor, 75,
+                "Time since the client connected"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No clients connected"));
         Label title = new Label("Connected clients");
         title.getStyleClass().add("section-title");
@@ -232,7 +244,17 @@ public final class ServerDashboardView {
     }
 
     private static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
-        TableColumn<R, String> column = new TableColumn<>(title);
+        return column(title, value, width, null);
+    }
+
+    /** A column; with a tooltip, the header explains itself when hovered. */
+    private static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width, String tip) {
+        TableColumn<R, String> column = new TableColumn<>(tip == null ? title : null);
+        if (tip != null) {
+            Label header = new Label(title);
+            header.setTooltip(new Tooltip(tip));
+            column.setGraphic(header);
+        }
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
         return column;

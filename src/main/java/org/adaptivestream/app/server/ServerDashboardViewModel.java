@@ -60,8 +60,13 @@ public final class ServerDashboardViewModel {
     public record VideoRow(String id, String title, String rungs, String duration, String size, String status) {
     }
 
-    /** A row of the connected-clients table. */
-    public record ClientRow(long sessionId, String address, String video, String rung, String bitrate,
+    /**
+     * A row of the connected-clients table.
+     *
+     * @param bitrate what the server sent this client over the last two seconds
+     * @param rtt     the smoothed round-trip time the client reported, "–" until it does
+     */
+    public record ClientRow(long sessionId, String address, String video, String rung, String bitrate, String rtt,
                             int queuedPackets, long packetsSent, String connectedFor, String state) {
     }
 
@@ -85,6 +90,7 @@ public final class ServerDashboardViewModel {
     private volatile StreamingServer server;
     private volatile CancelToken prepareCancel = new CancelToken();
     private volatile boolean disposed;
+    private final java.util.Set<String> reportedProblems = new java.util.HashSet<>();
 
     public ServerDashboardViewModel(AppContext context) {
         this.context = context;
@@ -262,7 +268,9 @@ public final class ServerDashboardViewModel {
         }
         List<VideoRow> rows = entries.stream().map(ServerDashboardViewModel::row).toList();
         String problem = listProblem;
+        List<String> notServed = catalog.problems();
         context.fx().execute(() -> {
+            reportNotServed(notServed);
             videos.setAll(rows);
             preparing.set(false);
             prepareProgress.set(0);
@@ -274,6 +282,18 @@ public final class ServerDashboardViewModel {
                 context.notifier().error("Cannot read the library", problem);
             }
         });
+    }
+
+    /** Videos the catalog could not load (damaged or corrupt): logged, and told once each. */
+    private void reportNotServed(List<String> problems) {
+        List<String> fresh = problems.stream().filter(reportedProblems::add).toList();
+        for (String p : fresh) {
+            appendLog("not serving " + p);
+        }
+        if (!fresh.isEmpty()) {
+            context.notifier().error(fresh.size() == 1 ? "A video cannot be served" : fresh.size() + " videos cannot be served",
+                    String.join("\n", fresh) + "\nThe other videos are served; prepare the damaged ones again.");
+        }
     }
 
     static VideoRow row(LibraryEntry entry) {
@@ -314,7 +334,9 @@ public final class ServerDashboardViewModel {
                 ServerConfig config = ServerConfig.defaults().withPort(portNumber).withBindAddress(address);
                 StreamingServer started = new StreamingServer(config, identity, catalog, new LogToDashboard()).start();
                 int videoCount = catalog.videos().size();
+                List<String> notServed = catalog.problems();
                 context.fx().execute(() -> {
+                    reportNotServed(notServed);
                     changingState.set(false);
                     if (disposed) {
                         context.background().execute(started::close);
@@ -375,10 +397,21 @@ public final class ServerDashboardViewModel {
         List<SessionInfo> sessions = current == null ? List.of() : current.sessions();
         throughputMbps.set(throughput.record(nowSeconds, sessions));
         Instant now = Instant.now();
-        clients.setAll(sessions.stream().map(s -> new ClientRow(s.sessionId(), s.remoteAddress(),
-                s.video().isEmpty() ? "–" : s.video(), s.rung().isEmpty() ? "–" : s.rung(),
-                s.bitsPerSecond() > 0 ? Format.mbps(s.bitsPerSecond()) : "–", s.queuedPackets(), s.packetsSent(),
-                Format.clock(Duration.between(s.connectedAt(), now)), s.state())).toList());
+        clients.setAll(sessions.stream().map(s -> row(s, throughput.sessionBitsPerSecond(s.sessionId()), now)).toList());
+    }
+
+    static ClientRow row(SessionInfo s, double sentBitsPerSecond, Instant now) {
+        boolean playing = !s.rung().isEmpty();
+        return new ClientRow(s.sessionId(), s.remoteAddress(),
+                s.video().isEmpty() ? "–" : s.video(), playing ? s.rung() : "–",
+                playing && !Double.isNaN(sentBitsPerSecond) ? Format.mbps(sentBitsPerSecond) : "–",
+                s.hasClientRtt() ? rtt(s.clientRttMicros()) : "–",
+                s.queuedPackets(), s.packetsSent(), Format.clock(Duration.between(s.connectedAt(), now)), s.state());
+    }
+
+    static String rtt(long micros) {
+        double millis = micros / 1000.0;
+        return String.format(Locale.ROOT, millis < 10 ? "%.1f ms" : "%.0f ms", millis);
     }
 
     /** Stops the server and any prepare; used when the window closes. Blocks for at most the server's shutdown bound. */

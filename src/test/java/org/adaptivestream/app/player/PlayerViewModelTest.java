@@ -2,7 +2,12 @@ package org.adaptivestream.app.player;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +17,8 @@ import org.adaptivestream.app.SettingsStore;
 import org.adaptivestream.app.TestServers;
 import org.adaptivestream.app.UiThread;
 import org.adaptivestream.media.Rung;
+import org.adaptivestream.metrics.Metric;
+import org.adaptivestream.testkit.Eventually;
 import org.adaptivestream.security.ServerVerifier;
 import org.adaptivestream.server.StreamingServer;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +81,22 @@ class PlayerViewModelTest {
     }
 
     @Test
+    void connect_nothingListeningBehindTheLinkEmulator_saysNothingIsListening() throws Exception {
+        int closed;
+        try (var probe = new java.net.ServerSocket(0)) {
+            closed = probe.getLocalPort();
+        }
+        model.networkProfileProperty().set("fibre");
+        model.portProperty().set(String.valueOf(closed));
+        model.connect();
+        // The link accepts and then drops us; the message must still name the real cause.
+        assertThat(notifier.errors).singleElement().asString()
+                .startsWith("Cannot connect to 127.0.0.1:" + closed)
+                .contains("Nothing is listening on 127.0.0.1:" + closed);
+        assertThat(model.phaseProperty().get()).isEqualTo(PlayerViewModel.Phase.DISCONNECTED);
+    }
+
+    @Test
     void connect_badPort_saysWhatIsWrong() {
         model.portProperty().set("http");
         model.connect();
@@ -100,6 +123,49 @@ class PlayerViewModelTest {
         model.overrideRendition(Optional.empty());
         assertThat(controller.lockedRung()).isEmpty();
         assertThat(settings.get().rendition()).isEqualTo("auto");
+    }
+
+    @Test
+    void exportMetrics_csvAndJson_writeTheSessionAlsoAfterItEnded() throws Exception {
+        model.portProperty().set(String.valueOf(server.port()));
+        model.connect();
+        model.play();
+        var metrics = model.currentClient().orElseThrow().metrics();
+        assertThat(Eventually.within(Duration.ofSeconds(20),
+                () -> metrics.series(Metric.RTT).size() >= 3 && metrics.framesDecoded() > 10)).isTrue();
+
+        model.exportMetrics(config.resolve("run"), false); // the extension is added
+        List<String> csv = Files.readAllLines(config.resolve("run.csv"));
+        assertThat(csv.get(0)).isEqualTo("time_s,metric,value");
+        assertThat(csv).anyMatch(l -> l.contains(",rtt_ms,")).hasSizeGreaterThan(10);
+
+        model.exportMetrics(config.resolve("run.json"), true);
+        JsonNode json = new ObjectMapper().readTree(config.resolve("run.json").toFile());
+        assertThat(json.get("video").asText()).isEqualTo(TestServers.VIDEO_ID);
+        assertThat(json.get("host").asText()).isEqualTo("127.0.0.1");
+        assertThat(json.get("summary").get("framesDecoded").asLong()).isPositive();
+        assertThat(json.get("series").get("rtt_ms").get("value").size()).isGreaterThanOrEqualTo(3);
+
+        model.disconnect();
+        model.exportMetrics(config.resolve("after.json"), true);
+        assertThat(new ObjectMapper().readTree(config.resolve("after.json").toFile()).get("video").asText())
+                .isEqualTo(TestServers.VIDEO_ID);
+        assertThat(notifier.errors).isEmpty();
+        assertThat(notifier.infos).filteredOn(i -> i.startsWith("Metrics written to")).hasSize(3);
+    }
+
+    @Test
+    void exportMetrics_beforeAnySession_saysThereIsNothing() {
+        model.exportMetrics(config.resolve("nothing.csv"), false);
+        assertThat(notifier.errors).singleElement().asString().startsWith("Nothing to export");
+        assertThat(config.resolve("nothing.csv")).doesNotExist();
+    }
+
+    @Test
+    void withExtension_addsTheFormatsExtensionOnlyWhenMissing() {
+        assertThat(PlayerViewModel.withExtension(Path.of("/x/run"), "csv")).isEqualTo(Path.of("/x/run.csv"));
+        assertThat(PlayerViewModel.withExtension(Path.of("/x/run.CSV"), "csv")).isEqualTo(Path.of("/x/run.CSV"));
+        assertThat(PlayerViewModel.withExtension(Path.of("/x/run.csv"), "json")).isEqualTo(Path.of("/x/run.csv.json"));
     }
 
     @Test
