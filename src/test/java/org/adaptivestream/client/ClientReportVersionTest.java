@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.adaptivestream.protocol.ClientReport;
 import org.adaptivestream.protocol.Hello;
@@ -22,7 +21,7 @@ import org.adaptivestream.protocol.Pong;
 import org.adaptivestream.protocol.Welcome;
 import org.adaptivestream.security.ServerVerifier;
 import org.adaptivestream.security.TlsHandshake;
-import org.adaptivestream.security.TlsServerSockets;
+import org.adaptivestream.security.TlsListener;
 import org.adaptivestream.testkit.Eventually;
 import org.adaptivestream.testkit.TestVideos;
 import org.junit.jupiter.api.Test;
@@ -38,18 +37,18 @@ class ClientReportVersionTest {
     /** Welcomes with a fixed version, answers pings, and records what the client sends. */
     private static final class StandInServer implements AutoCloseable {
         final List<Message> received = new CopyOnWriteArrayList<>();
-        final SSLServerSocket listener;
+        final TlsListener listener;
         final Thread thread;
 
         StandInServer(int version) throws IOException {
-            listener = TlsServerSockets.open(TestVideos.identity(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            listener = TlsListener.open(TestVideos.identity(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             thread = new Thread(() -> serve(version), "stand-in-server");
             thread.setDaemon(true);
             thread.start();
         }
 
         private void serve(int version) {
-            try (SSLSocket socket = (SSLSocket) listener.accept()) {
+            try (SSLSocket socket = listener.accept().socket()) {
                 TlsHandshake.complete(socket, Duration.ofSeconds(5));
                 MessageReader in = new MessageReader(socket.getInputStream());
                 MessageWriter out = new MessageWriter(socket.getOutputStream());
