@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -128,12 +129,15 @@ class EmulatedLinkLifecycleTest {
         try (EmulatedLink link = NetworkLab.start(nobody, EmulatedLinkAccuracyTest.fixedRate(8e6))) {
             for (int attempt = 0; attempt < 2; attempt++) {
                 try (Socket socket = new Socket()) {
-                    socket.connect(link.localAddress(), 2_000);
-                    // The link may reset the connection before we even set an option: that ends it too.
+                    // The link may reset the connection before connect() has even returned, or before we
+                    // set an option: a reset ends it too. Only a refusal would mean the link is not listening.
                     int read;
                     try {
+                        socket.connect(link.localAddress(), 2_000);
                         socket.setSoTimeout(5_000);
                         read = socket.getInputStream().read();
+                    } catch (ConnectException refused) {
+                        throw refused;
                     } catch (IOException reset) {
                         read = -1;
                     }
