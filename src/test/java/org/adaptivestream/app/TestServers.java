@@ -35,6 +35,8 @@ public final class TestServers {
         if (preparedHome == null) {
             try {
                 Path home = Files.createTempDirectory("adaptivestream-app-test");
+                // Shared by every test class of the run, so it can only go when the JVM does.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home), "test-workspace-cleanup"));
                 MediaLibrary.of(Workspace.at(home)).prepareSample(VideoId.parse(VIDEO_ID), 4, false,
                         ProgressListener.none(), CancelToken.never());
                 preparedHome = home;
@@ -45,6 +47,14 @@ public final class TestServers {
             }
         }
         return Workspace.at(preparedHome);
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete the test workspace " + root + ": " + e);
+        }
     }
 
     /** A workspace sharing the sample library but with its own config folder (settings, known servers). */
