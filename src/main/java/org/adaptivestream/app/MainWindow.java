@@ -72,8 +72,12 @@ public final class MainWindow {
             if (playerView != null) {
                 playerView.setVideoOnly(only);
             }
-            root.setTop(only ? null : menuBarCache);
-            root.setBottom(only ? null : statusBar);
+            // Hidden, not removed: the shortcuts are the menu's accelerators, and a menu bar taken
+            // out of the scene takes them with it (Space would no longer pause the full-screen video).
+            for (javafx.scene.Node bar : new javafx.scene.Node[] {menuBarCache, statusBar}) {
+                bar.setVisible(!only);
+                bar.setManaged(!only);
+            }
             stage.setFullScreen(only);
         });
         stage.fullScreenProperty().addListener((o, was, full) -> {
@@ -100,6 +104,11 @@ public final class MainWindow {
         stage.setWidth(g.width());
         stage.setHeight(g.height());
         stage.setMaximized(g.maximized());
+    }
+
+    /** Whether only the video is shown (full screen), for tests. */
+    boolean videoOnly() {
+        return model.videoOnlyProperty().get();
     }
 
     /** Remembers the window's place and size (not a full-screen one) for the next run. */

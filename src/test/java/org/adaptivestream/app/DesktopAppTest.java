@@ -134,6 +134,18 @@ class DesktopAppTest {
         waitFor(() -> view.charts().switchMarkTooltips(0).stream().anyMatch(t -> t.contains("→ 240p")), "a switch mark");
         assertThat(view.charts().switchMarkTooltips(2)).anyMatch(t -> t.contains("→ 240p") && t.contains(" — "));
         assertThat(view.videoPane().image().getHeight()).isEqualTo(Rung.R240P.height());
+
+        // F: the video alone, and the shortcuts still work there (they live on the hidden menu bar).
+        robot.push(KeyCode.F);
+        assertThat(window.videoOnly()).isTrue();
+        assertThat(robot.lookup("#menu-bar").query().isVisible()).isFalse();
+        robot.push(KeyCode.SPACE);
+        assertThat(model.phaseProperty().get()).isEqualTo(PlayerViewModel.Phase.PAUSED);
+        robot.push(KeyCode.SPACE);
+        assertThat(model.phaseProperty().get()).isEqualTo(PlayerViewModel.Phase.PLAYING);
+        robot.push(KeyCode.F);
+        assertThat(window.videoOnly()).isFalse();
+        assertThat(robot.lookup("#menu-bar").query().isVisible()).isTrue();
     }
 
     private static long distinctColours(WritableImage image) {
