@@ -16,7 +16,8 @@ package org.adaptivestream.adaptation;
  * replay reproducibly only because of this.
  *
  * <p><b>Decisions.</b> The returned rung is a target, not a command to switch now: the client
- * asks the server, which switches at the next aligned keyframe. Returning the current rung
+ * asks the server, which switches at once: it sends the new rung from the keyframe of the
+ * GOP under way, or waits for the next keyframe when that is nearer. Returning the current rung
  * means "no change". The reason is shown to users and logged, so it names the rule that fired
  * and the numbers it compared, e.g. {@code "capacity 1.73 Mbit/s × 0.92 < 2.50 Mbit/s for
  * 720p"}.

@@ -2,74 +2,44 @@ package org.adaptivestream.adaptation;
 
 import java.util.Locale;
 import org.adaptivestream.adaptation.estimate.LinkEstimates;
-import org.adaptivestream.adaptation.estimate.ThroughputEstimator;
 import org.adaptivestream.media.Rung;
 
 /**
- * Our default: capacity from burst dispersion, corrected for any standing queue, with the
- * delay trend and the buffer as guards; quick to step down, slow to step up.
+ * Our default: looks a few seconds ahead and picks the rung whose plan scores best by the
+ * same QoE the benchmarks use (docs/QOE.md), so it trades bitrate against stalls and switches
+ * in the units a viewer feels, rather than through thresholds tuned to one kind of link.
  *
- * <ol>
- *   <li><b>Drain first.</b> A standing queue of {@code q} seconds must drain within
- *       {@link #QUEUE_DRAIN_SECONDS}, so only {@code 1 - q / QUEUE_DRAIN_SECONDS} of the
- *       capacity is usable for new video.</li>
- *   <li><b>Down at once</b> when the current bitrate exceeds {@link #KEEP_FRACTION} of the
- *       usable latest capacity, to the highest rung under {@link #UP_FRACTION} of it; or one
- *       rung when the delivery delay grows faster than {@link #DELAY_GROWTH_LIMIT_SECONDS_PER_SECOND},
- *       or when the buffer falls under {@link #LOW_BUFFER_FRACTION_OF_TARGET} of the target
- *       while the delay grows (a queue is building that capacity samples have not shown). These
- *       two only once a queue of {@link #STANDING_QUEUE_SECONDS} has stood for a whole window:
- *       a pause in delivery grows the delay just as fast, and no rung avoids a pause.</li>
- *   <li><b>Down to what arrives</b> when the receive rate has stayed under
- *       {@link #SHORTFALL_FRACTION} of the current bitrate for a whole throughput window while
- *       delay builds: on a link that delivers in bursts (cellular), dispersion overstates what it
- *       sustains, and the receive rate is the ground truth.</li>
- *   <li><b>Up slowly</b>: to the highest rung under {@link #UP_FRACTION} of the latest or
- *       the window's harmonic-mean capacity, whichever is lower (slow samples pull the mean
- *       down, so a volatile link earns less headroom than a steady one), only {@link #MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP} after the last switch and
- *       {@link #MIN_SECONDS_AFTER_STALL_FOR_UP} after the last stall. A switch up and back
- *       costs two switch penalties, which a higher rung repays only if it lasts.</li>
- * </ol>
- * Stateless.
+ * <p>For every rung it plays forward the plan "this rung for the next {@link #HORIZON_SECONDS}",
+ * in steps of {@link #STEP_SECONDS}: each step's video crosses the link at the predicted
+ * capacity; what takes longer than the step eats into the playout buffer, and whatever the
+ * buffer cannot cover is a stall, which earns no utility and costs the stall penalty; a faster
+ * link refills the buffer up to its target. The plan also pays the switch penalty once.
+ *
+ * <ul>
+ *   <li><b>Prediction.</b> The first step at the latest capacity sample (a drop matters now),
+ *       later steps at the window's harmonic mean (a dip usually passes; a lasting drop pulls
+ *       the mean down within a window). While a queue of {@link #STANDING_QUEUE_SECONDS} stands,
+ *       the link is saturated and the receive rate is what it carries, so neither prediction
+ *       may exceed it: on links that deliver in bursts, dispersion overstates the capacity.</li>
+ *   <li><b>Hysteresis.</b> Down whenever a lower rung's plan scores better. Up only
+ *       {@link #MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP} after the last switch and
+ *       {@link #MIN_SECONDS_AFTER_STALL_FOR_UP} after the last stall: one good sample after a
+ *       drop is not yet a recovery, and each wrong way up costs two switch penalties.</li>
+ * </ul>
+ * Stateless, and it allocates nothing per decision.
  */
 public final class DefaultPolicy implements AdaptationPolicy {
 
-    /** The constants below as one value, so alternatives can be compared in simulation. */
-    public record Tuning(double upFraction, double keepFraction, double queueDrainSeconds,
-            double delayGrowthLimitSecondsPerSecond, double lowBufferFractionOfTarget,
-            double minSecondsBetweenSwitchesForUp, double minSecondsAfterStallForUp, double shortfallFraction) {
-    }
-
-    /** Share of the usable capacity a new, higher rung may take. */
-    public static final double UP_FRACTION = 0.92;
-    /** Share of the usable capacity the current rung may take before we step down. */
-    public static final double KEEP_FRACTION = 1.0;
-    public static final double QUEUE_DRAIN_SECONDS = 1.0;
-    public static final double DELAY_GROWTH_LIMIT_SECONDS_PER_SECOND = 0.25;
-    public static final double LOW_BUFFER_FRACTION_OF_TARGET = 0.3;
+    /** One step of the plan: the GOP length, the unit in which the server can change rung. */
+    public static final double STEP_SECONDS = 0.5;
+    /** How far a plan looks: long enough that a switch must pay for itself, short enough to trust the prediction. */
+    public static final double HORIZON_SECONDS = 5.0;
     public static final double MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP = 3.0;
     public static final double MIN_SECONDS_AFTER_STALL_FOR_UP = 2.0;
-    /**
-     * Received under this share of the current bitrate, over a window that has only seen this
-     * rung, while delay builds: the link delivers less than we send, whatever the bursts say.
-     */
-    public static final double SHORTFALL_FRACTION = 0.8;
-    /** A queue that stood this long for a whole window is a short link, not a keyframe or a pause. */
+    /** A queue that stood this long for a whole window is a saturated link, not a keyframe or a pause. */
     public static final double STANDING_QUEUE_SECONDS = 0.05;
 
-    public static final Tuning TUNING = new Tuning(UP_FRACTION, KEEP_FRACTION, QUEUE_DRAIN_SECONDS,
-            DELAY_GROWTH_LIMIT_SECONDS_PER_SECOND, LOW_BUFFER_FRACTION_OF_TARGET, MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP,
-            MIN_SECONDS_AFTER_STALL_FOR_UP, SHORTFALL_FRACTION);
-
-    private final Tuning t;
-
-    public DefaultPolicy() {
-        this(TUNING);
-    }
-
-    public DefaultPolicy(Tuning tuning) {
-        this.t = tuning;
-    }
+    private static final int STEPS = (int) Math.round(HORIZON_SECONDS / STEP_SECONDS);
 
     @Override
     public String name() {
@@ -81,70 +51,83 @@ public final class DefaultPolicy implements AdaptationPolicy {
         LinkEstimates e = in.estimates();
         Ladder ladder = in.ladder();
         Rung current = in.currentRung();
-        double delayTrend = e.deliveryDelayTrend().orElse(0);
-        double queue = e.standingQueueSeconds().orElse(0);
-        // A gap in delivery (cellular links pause for hundreds of milliseconds) grows the delay too,
-        // and no rung avoids it: only a delay that stood for a whole window says the link is short.
-        boolean queueStands = queue > STANDING_QUEUE_SECONDS;
-        if (current != Rung.lowest() && queueStands && delayTrend > t.delayGrowthLimitSecondsPerSecond()) {
-            Rung down = Rung.values()[current.ordinal() - 1];
-            return new Decision(down, String.format(Locale.ROOT, "default: delay grows %.0f ms/s > %.0f ms/s, down to %s",
-                    delayTrend * 1000, t.delayGrowthLimitSecondsPerSecond() * 1000, ladder.describe(down)));
-        }
-        double lowBuffer = t.lowBufferFractionOfTarget() * in.targetBufferSeconds();
-        if (current != Rung.lowest() && queueStands && in.bufferSeconds() < lowBuffer && delayTrend > 0) {
-            Rung down = Rung.values()[current.ordinal() - 1];
-            return new Decision(down, String.format(Locale.ROOT, "default: buffer %s < %s and delay growing, down to %s",
-                    Ladder.millis(in.bufferSeconds()), Ladder.millis(lowBuffer), ladder.describe(down)));
-        }
-        double bitrate = ladder.bitsPerSecond(current);
-        double received = e.throughputBitsPerSecond().orElse(Double.NaN);
-        if (current != Rung.lowest() && received < bitrate * t.shortfallFraction()
-                && in.secondsSinceSwitch() > ThroughputEstimator.DEFAULT_WINDOW_SECONDS
-                && (delayTrend > 0 || queueStands)) {
-            Rung down = ladder.highestAtMost(received * t.upFraction());
-            if (down.ordinal() >= current.ordinal()) {
-                down = Rung.values()[current.ordinal() - 1];
-            }
-            return new Decision(down, String.format(Locale.ROOT,
-                    "default: received %s < %.2f × %s for %s while delay builds, down to %s", Ladder.mbps(received),
-                    t.shortfallFraction(), Ladder.mbps(bitrate), current.label(), ladder.describe(down)));
-        }
         if (e.capacityLatestBitsPerSecond().isEmpty()) {
             return new Decision(current, "default: no capacity estimate yet, holding " + current.label());
         }
-        double drain = Math.max(0, 1 - queue / t.queueDrainSeconds());
-        double latest = e.capacityLatestBitsPerSecond().getAsDouble();
-        double usableNow = latest * drain;
-        String queueNote = queue > 0 ? String.format(Locale.ROOT, " after draining %s of queue", Ladder.millis(queue)) : "";
-        if (current != Rung.lowest() && bitrate > usableNow * t.keepFraction()) {
-            Rung down = ladder.highestAtMost(usableNow * t.upFraction());
-            if (down.ordinal() >= current.ordinal()) {
-                down = Rung.values()[current.ordinal() - 1];
-            }
-            return new Decision(down, String.format(Locale.ROOT, "default: capacity %s%s × %.2f < %s for %s, down to %s",
-                    Ladder.mbps(latest), queueNote, t.keepFraction(), Ladder.mbps(bitrate), current.label(),
-                    ladder.describe(down)));
+        double now = e.capacityLatestBitsPerSecond().getAsDouble();
+        double later = e.capacityBitsPerSecond().orElse(now);
+        double received = e.throughputBitsPerSecond().orElse(Double.NaN);
+        boolean saturated = e.standingQueueSeconds().orElse(0) > STANDING_QUEUE_SECONDS && received > 0;
+        if (saturated) {
+            now = Math.min(now, received);
+            later = Math.min(later, received);
         }
-        double sustained = Math.min(latest, e.capacityBitsPerSecond().orElse(latest)) * drain;
-        Rung up = ladder.highestAtMost(sustained * t.upFraction());
-        if (up.ordinal() > current.ordinal()) {
-            String fits = String.format(Locale.ROOT, "sustained capacity %s%s × %.2f fits %s",
-                    Ladder.mbps(sustained / Math.max(drain, 1e-9)), queueNote, t.upFraction(), ladder.describe(up));
-            if (in.secondsSinceSwitch() < t.minSecondsBetweenSwitchesForUp()) {
-                return new Decision(current, String.format(Locale.ROOT, "default: %s, but last switch %.1f s ago < %.0f s",
-                        fits, in.secondsSinceSwitch(), t.minSecondsBetweenSwitchesForUp()));
+        double buffer = in.stalled() ? 0 : in.bufferSeconds();
+
+        Rung best = current;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        double currentScore = Double.NaN;
+        for (Rung rung : Rung.values()) {
+            double score = planScore(ladder, current, rung, now, later, buffer, in.targetBufferSeconds());
+            if (rung == current) {
+                currentScore = score;
             }
-            if (in.secondsSinceStall() < t.minSecondsAfterStallForUp()) {
-                return new Decision(current, String.format(Locale.ROOT, "default: %s, but last stall %.1f s ago < %.0f s",
-                        fits, in.secondsSinceStall(), t.minSecondsAfterStallForUp()));
+            if (score > bestScore) {
+                bestScore = score;
+                best = rung;
             }
-            if (delayTrend > 0 && in.bufferSeconds() < in.targetBufferSeconds() * t.lowBufferFractionOfTarget()) {
-                return new Decision(current, "default: " + fits + ", but the buffer is low and the delay growing");
-            }
-            return new Decision(up, "default: " + fits + ", up");
         }
-        return new Decision(current, String.format(Locale.ROOT, "default: capacity %s%s carries %s",
-                Ladder.mbps(latest), queueNote, ladder.describe(current)));
+        String why = String.format(Locale.ROOT, "default: capacity %s now, %s later%s, buffer %s: %s scores %.1f over %.0f s, %s %.1f",
+                Ladder.mbps(now), Ladder.mbps(later), saturated ? " (saturated: received)" : "", Ladder.millis(buffer),
+                best.label(), bestScore, HORIZON_SECONDS, current.label(), currentScore);
+        if (best.ordinal() > current.ordinal()) {
+            if (in.secondsSinceSwitch() < MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP) {
+                return new Decision(current, String.format(Locale.ROOT, "%s; last switch %.1f s ago < %.0f s, holding",
+                        why, in.secondsSinceSwitch(), MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP));
+            }
+            if (in.secondsSinceStall() < MIN_SECONDS_AFTER_STALL_FOR_UP) {
+                return new Decision(current, String.format(Locale.ROOT, "%s; last stall %.1f s ago < %.0f s, holding",
+                        why, in.secondsSinceStall(), MIN_SECONDS_AFTER_STALL_FOR_UP));
+            }
+            return new Decision(best, why + ", up");
+        }
+        return new Decision(best, best == current ? why : why + ", down");
+    }
+
+    /**
+     * QoE of streaming {@code rung} for the horizon from a buffer of {@code buffer} seconds:
+     * utility of what is shown, minus the stall penalty (the top rung's Mbit/s per second) and
+     * the switch penalty, as in {@code evaluation.QoeFormula}.
+     */
+    static double planScore(Ladder ladder, Rung current, Rung rung, double capacityNow, double capacityLater,
+            double buffer, double targetBuffer) {
+        double mbps = ladder.megabitsPerSecond(rung);
+        double stallPenalty = ladder.megabitsPerSecond(Rung.highest());
+        double score = -Math.abs(mbps - ladder.megabitsPerSecond(current));
+        double margin = buffer;
+        for (int i = 0; i < STEPS; i++) {
+            double capacity = Math.max(i == 0 ? capacityNow : capacityLater, 1);
+            double behind = ladder.bitsPerSecond(rung) * STEP_SECONDS / capacity - STEP_SECONDS;
+            double stall = STEP_SECONDS * lateShare(-margin, behind - margin);
+            score += mbps * (STEP_SECONDS - stall) - stallPenalty * stall;
+            // Lateness past what the server would still send (its maximum lag) no longer grows.
+            margin = Math.max(-MAX_LATENESS_SECONDS, Math.min(targetBuffer, margin - behind));
+        }
+        return score;
+    }
+
+    /** The server skips ahead beyond about this much lag, so a plan is never later than it. */
+    private static final double MAX_LATENESS_SECONDS = 2.0;
+
+    /** The share of a step whose frames are late, lateness going linearly from {@code first} to {@code last}. */
+    static double lateShare(double first, double last) {
+        if (first <= 0 && last <= 0) {
+            return 0;
+        }
+        if (first > 0 && last > 0) {
+            return 1;
+        }
+        double crossing = first / (first - last);
+        return first > 0 ? crossing : 1 - crossing;
     }
 }

@@ -1,0 +1,94 @@
+package org.adaptivestream.adaptation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.OptionalDouble;
+import org.adaptivestream.adaptation.estimate.LinkEstimates;
+import org.adaptivestream.media.Rung;
+import org.junit.jupiter.api.Test;
+
+/** The default's single decisions: what its plans weigh, and its hysteresis. */
+class DefaultPolicyTest {
+
+    private static final Ladder LADDER = Ladder.nominal();
+    private static final double TARGET = 0.15;
+    private final DefaultPolicy policy = new DefaultPolicy();
+
+    @Test
+    void withoutACapacityEstimate_holds() {
+        Decision d = policy.decide(input(LinkEstimates.NONE, Rung.R480P, TARGET, 100, false));
+        assertThat(d.rung()).isEqualTo(Rung.R480P);
+        assertThat(d.reason()).contains("no capacity estimate");
+    }
+
+    @Test
+    void aOneSampleDipOnAFastLink_doesNotPayForTwoSwitches() {
+        // Now 4 Mbit/s for 1080p's 5, but the window says 12: a short stall costs less than 720p.
+        Decision d = policy.decide(input(estimates(4e6, 12e6, 0, 5e6), Rung.R1080P, TARGET, 100, false));
+        assertThat(d.rung()).isEqualTo(Rung.R1080P);
+    }
+
+    @Test
+    void aDropTheWindowConfirms_stepsDownToWhatFits() {
+        Decision d = policy.decide(input(estimates(1.5e6, 1.6e6, 0, 5e6), Rung.R1080P, TARGET, 100, false));
+        assertThat(d.rung()).isEqualTo(Rung.R480P);
+        assertThat(d.reason()).contains("down").contains("1.50 Mbit/s now");
+    }
+
+    @Test
+    void onASaturatedLink_whatArrivesCapsBurstDispersion() {
+        // Bursts say 8 Mbit/s, but a queue stands and only 1.8 Mbit/s arrives: the link is short.
+        Decision saturated = policy.decide(input(estimates(8e6, 8e6, 0.2, 1.8e6), Rung.R1080P, TARGET, 100, false));
+        assertThat(saturated.rung()).isLessThanOrEqualTo(Rung.R480P);
+        assertThat(saturated.reason()).contains("saturated");
+        // Without the standing queue, the receive rate is just what we sent: no cap.
+        Decision idle = policy.decide(input(estimates(8e6, 8e6, 0, 1.8e6), Rung.R1080P, TARGET, 100, false));
+        assertThat(idle.rung()).isEqualTo(Rung.R1080P);
+    }
+
+    @Test
+    void up_waitsForTheHoldTimesAfterASwitchAndAfterAStall() {
+        LinkEstimates plenty = estimates(20e6, 20e6, 0, 1e6);
+        double soon = DefaultPolicy.MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP - 0.5;
+        assertThat(policy.decide(input(plenty, Rung.R480P, TARGET, soon, false)).rung()).isEqualTo(Rung.R480P);
+        assertThat(policy.decide(input(plenty, Rung.R480P, TARGET, 100, false)).rung()).isEqualTo(Rung.R1080P);
+        PolicyInput afterStall = new PolicyInput(100, plenty, TARGET, TARGET, false, OptionalDouble.of(99.5),
+                Rung.R480P, LADDER, OptionalDouble.of(0));
+        Decision held = policy.decide(afterStall);
+        assertThat(held.rung()).isEqualTo(Rung.R480P);
+        assertThat(held.reason()).contains("last stall");
+    }
+
+    @Test
+    void planScore_chargesStallsAndTheSwitch() {
+        // Carried with room to spare: full utility over the horizon, no switch.
+        double steady = DefaultPolicy.planScore(LADDER, Rung.R720P, Rung.R720P, 10e6, 10e6, TARGET, TARGET);
+        assertThat(steady).isCloseTo(2.5 * DefaultPolicy.HORIZON_SECONDS, org.assertj.core.data.Offset.offset(1e-9));
+        // The same rung after a switch from 480p pays |2.5 - 1.0|.
+        double switched = DefaultPolicy.planScore(LADDER, Rung.R480P, Rung.R720P, 10e6, 10e6, TARGET, TARGET);
+        assertThat(steady - switched).isCloseTo(1.5, org.assertj.core.data.Offset.offset(1e-9));
+        // Half the capacity needed: the buffer runs out and the plan is mostly frozen, scoring below zero.
+        double starved = DefaultPolicy.planScore(LADDER, Rung.R1080P, Rung.R1080P, 2.5e6, 2.5e6, TARGET, TARGET);
+        assertThat(starved).isNegative();
+    }
+
+    @Test
+    void lateShare_isThePartOfTheLineAboveZero() {
+        assertThat(DefaultPolicy.lateShare(-1, -0.5)).isZero();
+        assertThat(DefaultPolicy.lateShare(0.1, 0.2)).isEqualTo(1);
+        assertThat(DefaultPolicy.lateShare(-0.1, 0.1)).isEqualTo(0.5);
+        assertThat(DefaultPolicy.lateShare(0.3, -0.1)).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    private static LinkEstimates estimates(double latest, double mean, double standingQueue, double received) {
+        OptionalDouble none = OptionalDouble.empty();
+        return new LinkEstimates(OptionalDouble.of(received), OptionalDouble.of(mean), OptionalDouble.of(Math.min(latest, mean)),
+                OptionalDouble.of(latest), none, none, none, OptionalDouble.of(standingQueue), none, none);
+    }
+
+    private static PolicyInput input(LinkEstimates e, Rung current, double buffer, double secondsSinceSwitch, boolean stalled) {
+        double now = 100;
+        return new PolicyInput(now, e, buffer, TARGET, stalled, OptionalDouble.empty(), current, LADDER,
+                OptionalDouble.of(now - secondsSinceSwitch));
+    }
+}
