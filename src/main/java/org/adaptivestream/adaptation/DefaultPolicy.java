@@ -16,9 +16,11 @@ import org.adaptivestream.media.Rung;
  * link refills the buffer up to its target. The plan also pays the switch penalty once.
  *
  * <ul>
- *   <li><b>Prediction.</b> The first step at the latest capacity sample (a drop matters now),
- *       later steps at the window's harmonic mean (a dip usually passes; a lasting drop pulls
- *       the mean down within a window). While a queue of {@link #STANDING_QUEUE_SECONDS} stands,
+ *   <li><b>Prediction.</b> For the current and lower rungs, the first step at the latest
+ *       capacity sample (a drop matters now), later steps at the window's harmonic mean (a dip
+ *       usually passes; a lasting drop pulls the mean down within a window). A higher rung is
+ *       planned at the lower of the two throughout: bursts overstate a link, and a way up that
+ *       turns out wrong costs two switches. While a queue of {@link #STANDING_QUEUE_SECONDS} stands,
  *       the link is saturated and the receive rate is what it carries, so neither prediction
  *       may exceed it: on links that deliver in bursts, dispersion overstates the capacity.</li>
  *   <li><b>Hysteresis.</b> Down whenever a lower rung's plan scores better. Up only
@@ -68,7 +70,11 @@ public final class DefaultPolicy implements AdaptationPolicy {
         double bestScore = Double.NEGATIVE_INFINITY;
         double currentScore = Double.NaN;
         for (Rung rung : Rung.values()) {
-            double score = planScore(ladder, current, rung, now, later, buffer, in.targetBufferSeconds());
+            // A higher rung must fit both the latest sample and the window: one fast burst is no recovery.
+            double sustained = Math.min(now, later);
+            boolean higher = rung.ordinal() > current.ordinal();
+            double score = planScore(ladder, current, rung, higher ? sustained : now, higher ? sustained : later,
+                    buffer, in.targetBufferSeconds());
             if (rung == current) {
                 currentScore = score;
             }
