@@ -29,6 +29,11 @@ import org.adaptivestream.media.DecodedFrame;
  * written the pool is used up; if the presenter still holds two (it has not handed back the
  * one it replaced) when the next frame comes, that frame is dropped and counted, not waited for.
  *
+ * <p>What the presenter hands back must be out of its reach: the app's video pane hands back a
+ * picture when its image is no longer the one on screen. JavaFX's render thread may still be
+ * uploading that image's pixels from the last pulse; pictures are lent in turn (oldest
+ * returned first), so that one is not written again until two frames later.
+ *
  * <p>A new frame size (a rung switch) starts a new pool; pictures of the old size still ready or
  * on screen are let go when they come back instead of being pooled.
  *
@@ -89,12 +94,14 @@ public final class FrameHandoff implements FrameSink {
                 poolWidth = width;
                 poolHeight = height;
             }
-            BgraPicture picture = free.pollFirst();
-            if (picture == null && created < POOL_SIZE) {
+            // Fill the pool before reusing, then reuse the picture returned longest ago: a picture is
+            // rewritten two frames after it left the screen, not one, which leaves JavaFX's render
+            // thread (it uploads the pixels after the FX thread has moved on) ample time to finish.
+            if (created < POOL_SIZE) {
                 created++;
-                picture = BgraPicture.packed(width, height);
+                return BgraPicture.packed(width, height);
             }
-            return picture;
+            return free.pollFirst();
         }
     }
 

@@ -78,6 +78,10 @@ class FrameHandoffTest {
         BgraPicture skipped = decodeInto(handoff, 2, 2, 1, (byte) 1);
         decodeInto(handoff, 2, 2, 2, (byte) 2);
         assertThat(handoff.freePictures()).isEqualTo(1);
+        BgraPicture third = handoff.lend(2, 2);
+        assertThat(third).as("the pool fills up first").isNotSameAs(skipped);
+        third.ptsMicros(3);
+        handoff.show(new DecodedFrame(2, 2, 8, 3, third.pixels(), third));
         assertThat(handoff.lend(2, 2)).isSameAs(skipped);
     }
 
@@ -91,7 +95,12 @@ class FrameHandoffTest {
         pendingOnFx.remove(0).run();
         assertThat(onScreen).isSameAs(second);
         assertThat(handoff.freePictures()).isEqualTo(1);
+        BgraPicture third = decodeInto(handoff, 2, 2, 3, (byte) 3);
+        assertThat(third).isNotSameAs(first).isNotSameAs(second);
+        pendingOnFx.remove(0).run();
+        // Lent in turn: the one off screen longest comes first, not the one just replaced.
         assertThat(handoff.lend(2, 2)).isSameAs(first);
+        assertThat(handoff.lend(2, 2)).isSameAs(second);
     }
 
     @Test
