@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,15 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.adaptivestream.client.ClientConfig;
 import org.adaptivestream.client.ClientListener;
-import org.adaptivestream.client.FrameSink;
+import org.adaptivestream.client.FrameHandoff;
 import org.adaptivestream.client.StreamingClient;
-import org.adaptivestream.media.DecodedFrame;
+import org.adaptivestream.media.BgraPicture;
 import org.adaptivestream.media.Rung;
 import org.adaptivestream.protocol.VideoInfo;
 import org.adaptivestream.security.ServerIdentity;
@@ -32,8 +32,8 @@ import org.adaptivestream.server.VideoCatalog;
 
 /**
  * What one playing client costs: the real client (TLS receive, protocol, estimators, playout,
- * FFmpeg decode, conversion to BGRA and a copy of every picture, as the desktop app's hand-off
- * does) headless at the video's frame rate against a real server in the same process. CPU is
+ * FFmpeg decode and conversion to BGRA straight into pooled pictures handed to a presenting
+ * thread, as the desktop app's video pane does) headless at the video's frame rate against a real server in the same process. CPU is
  * the client's own threads' CPU time per second of playing: the fraction of one core one stream
  * takes. Beside it, FFmpeg's own command line decodes and converts the same rendition file on
  * one thread, so the two are compared in one run on one machine state.
@@ -49,12 +49,16 @@ public final class ClientCostBenchmark {
     private final String video;
 
     /**
+     * @param framesShown          frames the client played out to the sink
+     * @param framesPresented      of those, frames the stand-in presenter took (fewer when it skipped some)
+     * @param framesWithoutPicture of those, frames dropped because every pooled picture was in use
      * @param clientCpu          the client's threads (reader, playout with decoding, control), fraction of a core
      * @param processCpuOthers   the rest of the process apart from the server's threads (JIT, GC, load of the JVM)
      * @param ffmpegCpuPerStream FFmpeg's CPU time for the file divided by its playing time at the frame rate; NaN if not run
      * @param residentMb         the whole process's resident memory at the end (server with its preloaded video included)
      */
-    public record Result(String rung, double seconds, long framesShown, long framesDropped, double clientCpu,
+    public record Result(String rung, double seconds, long framesShown, long framesDropped, long framesPresented,
+                         long framesWithoutPicture, double clientCpu,
                          Map<String, Double> clientCpuByThread, double processCpuOthers, double ffmpegCpuPerStream, long ffmpegFrames, String ffmpegCommand,
                          double ratio, double residentMb, double heapMb, double loadAverage) {
     }
@@ -76,14 +80,17 @@ public final class ClientCostBenchmark {
             throws IOException, InterruptedException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         ServerConfig config = ServerConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress());
-        CopyingSink sink = new CopyingSink();
+        PresentingSink presenting = new PresentingSink();
+        FrameHandoff sink = presenting.handoff;
         double clientCpu;
         Map<String, Double> byThread = new TreeMap<>();
         double others;
         double elapsed;
         long shown;
         long dropped;
-        try (StreamingServer server = new StreamingServer(config, identity, catalog, ServerListener.NONE)) {
+        long presented;
+        long withoutPicture;
+        try (presenting; StreamingServer server = new StreamingServer(config, identity, catalog, ServerListener.NONE)) {
             server.start();
             ClientConfig clientConfig = ClientConfig.of("127.0.0.1", server.port(), ServerVerifier.pinned(server.fingerprint()))
                     .withReconnect(false).withClientName("bench client");
@@ -98,7 +105,9 @@ public final class ClientCostBenchmark {
                 long clientStart = cpuNanos(threads, "client-");
                 long serverStart = cpuNanos(threads, "session-") + cpuNanos(threads, "server-");
                 long processStart = os.getProcessCpuTime();
-                long framesStart = sink.frames.get();
+                long framesStart = sink.framesReceived();
+                long presentedStart = sink.framesPresented();
+                long withoutPictureStart = sink.framesWithoutPicture();
                 long droppedStart = client.metrics().framesDropped();
                 long start = System.nanoTime();
                 Thread.sleep(Math.round(seconds * 1000));
@@ -111,7 +120,9 @@ public final class ClientCostBenchmark {
                             (entry.getValue() - perThreadStart.getOrDefault(entry.getKey(), 0L)) / 1e9 / elapsed);
                 }
                 others = (os.getProcessCpuTime() - processStart - clientUsed - serverUsed) / 1e9 / elapsed;
-                shown = sink.frames.get() - framesStart;
+                shown = sink.framesReceived() - framesStart;
+                presented = sink.framesPresented() - presentedStart;
+                withoutPicture = sink.framesWithoutPicture() - withoutPictureStart;
                 dropped = client.metrics().framesDropped() - droppedStart;
             }
         }
@@ -130,7 +141,7 @@ public final class ClientCostBenchmark {
             // Per stream at the rate the client played: CPU seconds per frame times frames per second.
             ffmpegCpu = run.frames == 0 ? Double.NaN : run.cpuSeconds / run.frames * Math.max(fps, 1);
         }
-        return new Result(rung.label(), elapsed, shown, dropped, clientCpu, byThread, others, ffmpegCpu, ffmpegFrames, command,
+        return new Result(rung.label(), elapsed, shown, dropped, presented, withoutPicture, clientCpu, byThread, others, ffmpegCpu, ffmpegFrames, command,
                 clientCpu / ffmpegCpu, resident, heap, loadAverage);
     }
 
@@ -207,23 +218,29 @@ public final class ClientCostBenchmark {
         return Double.NaN;
     }
 
-    /** Copies every picture into tightly packed rows, as the desktop app's hand-off does, and counts them. */
-    static final class CopyingSink implements FrameSink {
-        final AtomicLong frames = new AtomicLong();
-        private byte[] packed = new byte[0];
+    /**
+     * The desktop app's video pane without the toolkit: the same {@link FrameHandoff}, whose
+     * pooled pictures the decoder converts into, presented on a thread of its own standing in
+     * for the FX thread (which, like it, is not a client thread and so is not in the client's
+     * CPU). Presenting keeps the new picture and hands back the one shown before, as the pane
+     * does; the pane's only other work there is telling JavaFX the image changed.
+     */
+    static final class PresentingSink implements AutoCloseable {
+        private final ExecutorService presenter = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "bench-presenter");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private BgraPicture onScreen;
+        final FrameHandoff handoff = new FrameHandoff(presenter, picture -> {
+            BgraPicture replaced = onScreen;
+            onScreen = picture;
+            return replaced;
+        });
 
         @Override
-        public void show(DecodedFrame frame) {
-            int row = frame.width() * 4;
-            int size = row * frame.height();
-            if (packed.length != size) {
-                packed = new byte[size];
-            }
-            ByteBuffer pixels = frame.bgraPixels();
-            for (int y = 0; y < frame.height(); y++) {
-                pixels.get(y * frame.rowStrideBytes(), packed, y * row, row);
-            }
-            frames.incrementAndGet();
+        public void close() {
+            presenter.shutdownNow();
         }
     }
 }

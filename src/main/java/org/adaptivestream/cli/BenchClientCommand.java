@@ -65,6 +65,8 @@ final class BenchClientCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s at %s, %.1f s measured: %d frames shown (%.1f fps), %d dropped%n", video,
                 result.rung(), result.seconds(), result.framesShown(), result.framesShown() / result.seconds(),
                 result.framesDropped());
+        out.printf(Locale.ROOT, "hand-off: %d presented, %d dropped for want of a free pooled picture%n",
+                result.framesPresented(), result.framesWithoutPicture());
         out.printf(Locale.ROOT, "client CPU per stream: %.2f%% of a core (reader, playout and decode, control threads)%n",
                 result.clientCpu() * 100);
         result.clientCpuByThread().forEach((thread, cpu) ->

@@ -5,10 +5,13 @@ import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.adaptivestream.media.BgraPicture;
 import org.adaptivestream.media.CodecConfig;
 import org.adaptivestream.media.DecodeException;
+import org.adaptivestream.media.DecodedFrame;
 import org.adaptivestream.media.EncodedPacket;
 import org.adaptivestream.media.FfmpegVideoDecoder;
+import org.adaptivestream.media.FrameConsumer;
 import org.adaptivestream.media.Rung;
 import org.adaptivestream.media.VideoDecoder;
 import org.adaptivestream.metrics.SessionMetrics;
@@ -373,30 +376,48 @@ final class Playout {
                 }
                 return;
             }
-            decoder.decode(packet.packet, frame -> {
-                metrics.frameDecoded();
-                long now = StreamingClient.micros();
-                sink.show(frame);
-                shown.shown(now, packet.sentMicros);
-                shownPts = frame.ptsMicros();
-                Rung previous = shownRung;
-                shownRung = packet.rung;
-                if (previous != null && previous != packet.rung) {
-                    switchShown.shown(previous, packet.rung, now);
+            decoder.decode(packet.packet, new FrameConsumer() {
+                @Override
+                public void accept(DecodedFrame frame) {
+                    present(frame, packet);
                 }
-                lock.lock();
-                try {
-                    long stall = stalls.frameShown(now);
-                    metrics.stalls(stalls);
-                    if (stall > 0) {
-                        stallEnded.stalled(now, stall);
-                    }
-                } finally {
-                    lock.unlock();
+
+                // The sink's pictures, when it lends them: the conversion writes straight into them.
+                @Override
+                public boolean lendsPictures() {
+                    return sink.lendsPictures();
+                }
+
+                @Override
+                public BgraPicture lend(int width, int height) {
+                    return sink.lend(width, height);
                 }
             });
         } catch (DecodeException e) {
             metrics.decodeError();
+        }
+    }
+
+    private void present(DecodedFrame frame, Packet packet) {
+        metrics.frameDecoded();
+        long now = StreamingClient.micros();
+        sink.show(frame);
+        shown.shown(now, packet.sentMicros);
+        shownPts = frame.ptsMicros();
+        Rung previous = shownRung;
+        shownRung = packet.rung;
+        if (previous != null && previous != packet.rung) {
+            switchShown.shown(previous, packet.rung, now);
+        }
+        lock.lock();
+        try {
+            long stall = stalls.frameShown(now);
+            metrics.stalls(stalls);
+            if (stall > 0) {
+                stallEnded.stalled(now, stall);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 }

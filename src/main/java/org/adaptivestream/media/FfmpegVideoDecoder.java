@@ -18,8 +18,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGRA;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_image_fill_arrays;
-import static org.bytedeco.ffmpeg.global.avutil.av_image_get_buffer_size;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
@@ -40,13 +38,11 @@ import org.bytedeco.javacpp.DoublePointer;
 /**
  * {@link VideoDecoder} over FFmpeg's decoders (avcodec send/receive), converting to BGRA with
  * swscale. Packet and picture buffers are allocated once and grown only when a bigger packet
- * or picture arrives, so steady decoding allocates nothing large.
+ * or picture arrives, so steady decoding allocates nothing large. When the consumer lends
+ * pictures, swscale writes into them and the decoder's own picture is never made.
  */
 public final class FfmpegVideoDecoder implements VideoDecoder {
 
-    /** Row alignment of the BGRA buffer: swscale's vector code writes whole vectors, so rows get room to spare. */
-    private static final int PIXEL_ROW_ALIGN_BYTES = 64;
-    private static final int BYTES_PER_PIXEL = 4;
     private static final byte[] PACKET_PADDING = new byte[AV_INPUT_BUFFER_PADDING_SIZE];
 
     private final AVPacket packet = av_packet_alloc();
@@ -56,10 +52,8 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
     private CodecConfig config;
     private BytePointer packetBuffer;
     private ByteBuffer packetView;
-    private BytePointer pixels;
-    private ByteBuffer pixelView;
-    private int pixelsWidth;
-    private int pixelsHeight;
+    /** Where pictures go for consumers that lend none. */
+    private BgraPicture own;
     private SwsContext scaler;
     private boolean closed;
 
@@ -171,43 +165,64 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
             }
             frames++;
             if (consumer != null) {
-                consumer.accept(toBgra());
+                consumer.accept(toBgra(consumer));
             }
         }
     }
 
-    private DecodedFrame toBgra() throws DecodeException {
+    /** Converts the received picture into the consumer's lent picture, or else into the decoder's own. */
+    private DecodedFrame toBgra(FrameConsumer consumer) throws DecodeException {
         int width = decoded.width();
         int height = decoded.height();
-        if (pixels == null || width != pixelsWidth || height != pixelsHeight) {
-            allocatePixels(width, height);
-        }
+        long best = decoded.best_effort_timestamp();
+        long pts = best == AV_NOPTS_VALUE ? decoded.pts() : best;
+        // The scaler first: once a picture is lent nothing may fail before it goes back through accept().
         scaler = sws_getCachedContext(scaler, width, height, decoded.format(), width, height, AV_PIX_FMT_BGRA,
                 SWS_BILINEAR, null, null, (DoublePointer) null);
         if (scaler == null || scaler.isNull()) {
             throw new DecodeException("Cannot convert " + width + "x" + height + " pictures (pixel format "
                     + decoded.format() + ") to BGRA");
         }
+        BgraPicture target;
+        boolean lent = consumer.lendsPictures();
+        if (lent) {
+            target = consumer.lend(width, height);
+            if (target == null) {
+                return DecodedFrame.unconverted(width, height, pts);
+            }
+            if (!target.hasSize(width, height)) {
+                throw new IllegalStateException("lent a " + target.width() + "x" + target.height() + " picture for a "
+                        + width + "x" + height + " frame");
+            }
+        } else {
+            target = ownPicture(width, height);
+        }
+        BgraPicture converted = target.rowsVectorAligned() ? target : ownPicture(width, height);
+        bgra.data(0, converted.pointer());
+        bgra.linesize(0, converted.rowStrideBytes());
         sws_scale(scaler, decoded.data(), decoded.linesize(), 0, height, bgra.data(), bgra.linesize());
-        long pts = decoded.best_effort_timestamp();
-        return new DecodedFrame(width, height, bgra.linesize(0), pts == AV_NOPTS_VALUE ? decoded.pts() : pts,
-                pixelView.asReadOnlyBuffer());
+        if (converted != target) {
+            copyRows(converted, target);
+        }
+        target.ptsMicros(pts);
+        return new DecodedFrame(width, height, target.rowStrideBytes(), pts, target.pixels(), lent ? target : null);
     }
 
-    private void allocatePixels(int width, int height) {
-        if (pixels != null) {
-            pixels.close();
+    private BgraPicture ownPicture(int width, int height) {
+        if (own == null || !own.hasSize(width, height)) {
+            own = BgraPicture.aligned(width, height);
         }
-        int size = av_image_get_buffer_size(AV_PIX_FMT_BGRA, width, height, PIXEL_ROW_ALIGN_BYTES);
-        // A spare aligned row beyond the picture: vector writes at the last row's end stay in our memory.
-        int padded = size + width * BYTES_PER_PIXEL + 2 * PIXEL_ROW_ALIGN_BYTES;
-        pixels = new BytePointer(padded);
-        av_image_fill_arrays(bgra.data(), bgra.linesize(), pixels, AV_PIX_FMT_BGRA, width, height, PIXEL_ROW_ALIGN_BYTES);
-        int stride = bgra.linesize(0);
-        pixelView = pixels.capacity(padded).asByteBuffer();
-        pixelView.limit(stride * height);
-        pixelsWidth = width;
-        pixelsHeight = height;
+        return own;
+    }
+
+    /** For lent pictures swscale cannot fill whole (480p, 240p): the copy the 720p and 1080p ones are spared. */
+    private static void copyRows(BgraPicture from, BgraPicture to) {
+        ByteBuffer source = from.pixels();
+        ByteBuffer target = to.buffer();
+        int rowBytes = from.width() * BgraPicture.BYTES_PER_PIXEL;
+        for (int y = 0; y < from.height(); y++) {
+            target.put(y * to.rowStrideBytes(), source, y * from.rowStrideBytes(), rowBytes);
+        }
     }
 
     private void requireOpen() {
@@ -247,9 +262,6 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
         av_frame_free(bgra);
         if (packetBuffer != null) {
             packetBuffer.close();
-        }
-        if (pixels != null) {
-            pixels.close();
         }
     }
 }

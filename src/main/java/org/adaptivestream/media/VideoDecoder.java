@@ -15,7 +15,8 @@ package org.adaptivestream.media;
  * stays usable and decodes again from the next keyframe.
  *
  * <p>Threading: not thread-safe; use one decoder from one thread. Buffers are reused between
- * frames: a {@link DecodedFrame}'s pixels are valid only inside the consumer call.
+ * frames: a {@link DecodedFrame}'s pixels are valid only inside the consumer call, unless the
+ * consumer lent the picture they are in ({@link FrameConsumer#lendsPictures}).
  */
 public interface VideoDecoder extends AutoCloseable {
 

@@ -143,6 +143,87 @@ class SampleLadderTest {
     }
 
     @Test
+    void decode_intoLentPackedPictures_samePixelsAsTheDecodersOwnAlignedRows() throws Exception {
+        // 426 and 854 pixels make packed rows that are not a whole number of swscale's vectors.
+        for (Rung rung : Rung.values()) {
+            PreloadedRendition rendition = video.rendition(rung);
+            List<byte[]> own = new ArrayList<>();
+            List<byte[]> lent = new ArrayList<>();
+            List<BgraPicture> handedBack = new ArrayList<>();
+            try (VideoDecoder ownDecoder = new FfmpegVideoDecoder(); VideoDecoder lentDecoder = new FfmpegVideoDecoder()) {
+                ownDecoder.configure(rendition.codecConfig());
+                lentDecoder.configure(rendition.codecConfig());
+                FrameConsumer ownFrames = frame -> {
+                    assertThat(frame.picture()).isNull();
+                    own.add(packedRows(frame));
+                };
+                FrameConsumer lending = new FrameConsumer() {
+                    @Override
+                    public void accept(DecodedFrame frame) {
+                        handedBack.add(frame.picture());
+                        assertThat(frame.rowStrideBytes()).isEqualTo(rung.width() * 4);
+                        lent.add(packedRows(frame));
+                    }
+
+                    @Override
+                    public boolean lendsPictures() {
+                        return true;
+                    }
+
+                    @Override
+                    public BgraPicture lend(int width, int height) {
+                        return BgraPicture.packed(width, height);
+                    }
+                };
+                for (EncodedPacket packet : rendition.packets().subList(0, 20)) {
+                    ownDecoder.decode(packet, ownFrames);
+                    lentDecoder.decode(packet, lending);
+                }
+            }
+            assertThat(lent).as(rung.label()).hasSameSizeAs(own).isNotEmpty();
+            assertThat(handedBack).doesNotContainNull();
+            for (int i = 0; i < own.size(); i++) {
+                assertThat(lent.get(i)).as(rung.label() + " frame " + i).isEqualTo(own.get(i));
+            }
+        }
+    }
+
+    @Test
+    void decode_consumerLendsNoPicture_givesTheFrameUnconverted() throws Exception {
+        PreloadedRendition rendition = video.rendition(Rung.R240P);
+        List<DecodedFrame> frames = new ArrayList<>();
+        try (VideoDecoder decoder = new FfmpegVideoDecoder()) {
+            decoder.configure(rendition.codecConfig());
+            FrameConsumer none = new FrameConsumer() {
+                @Override
+                public void accept(DecodedFrame frame) {
+                    frames.add(frame);
+                }
+
+                @Override
+                public boolean lendsPictures() {
+                    return true;
+                }
+            };
+            decoder.decode(rendition.packets().get(0), none);
+        }
+        assertThat(frames).hasSize(1);
+        assertThat(frames.get(0).converted()).isFalse();
+        assertThat(frames.get(0).width()).isEqualTo(426);
+        assertThat(frames.get(0).ptsMicros()).isZero();
+    }
+
+    private static byte[] packedRows(DecodedFrame frame) {
+        int row = frame.width() * 4;
+        byte[] packed = new byte[row * frame.height()];
+        ByteBuffer pixels = frame.bgraPixels();
+        for (int y = 0; y < frame.height(); y++) {
+            pixels.get(y * frame.rowStrideBytes(), packed, y * row, row);
+        }
+        return packed;
+    }
+
+    @Test
     void decode_switchingRungAtGopBoundaries_givesEachRungsSizeWithoutErrors() throws Exception {
         Rung[] plan = {Rung.R240P, Rung.R1080P, Rung.R480P, Rung.R720P, Rung.R240P, Rung.R1080P};
         List<String> sizes = new ArrayList<>();

@@ -1,24 +1,35 @@
 package org.adaptivestream.app.player;
 
 import java.nio.ByteBuffer;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import org.adaptivestream.app.UiThread;
+import org.adaptivestream.client.FrameHandoff;
+import org.adaptivestream.media.BgraPicture;
 
 /**
- * Shows decoded frames through a {@link PixelBuffer}-backed {@link WritableImage}: the pixels
- * are copied into the buffer JavaFX draws from, with no per-frame image allocation. The
- * picture is scaled to fit and keeps its aspect ratio whatever the pane's size. A new buffer is
- * made only when the resolution changes (a rung switch).
+ * Shows decoded frames without copying them: the client's decoder converts each picture straight
+ * into one of the {@link FrameHandoff}'s pooled buffers, and each pooled buffer is wrapped once
+ * in a {@link PixelBuffer}-backed {@link WritableImage}. Presenting a frame is switching the
+ * image view to that buffer's image and telling JavaFX its pixels changed; the buffer shown
+ * before goes back to the pool. The picture is scaled to fit and keeps its aspect ratio
+ * whatever the pane's size. A rung switch brings buffers, and so images, of the new size.
  */
 public final class VideoPane extends Region {
 
     private final ImageView view = new ImageView();
     private final FrameHandoff handoff = new FrameHandoff(UiThread.FX, this::present);
-    private PixelBuffer<ByteBuffer> buffer;
+    /** The pooled buffers seen so far and their images; the pool holds a few, all of one size. */
+    private final Map<BgraPicture, Shown> images = new IdentityHashMap<>();
+    private BgraPicture onScreen;
+
+    private record Shown(PixelBuffer<ByteBuffer> pixels, WritableImage image) {
+    }
 
     public VideoPane() {
         getStyleClass().add("video-pane");
@@ -46,25 +57,35 @@ public final class VideoPane extends Region {
     /** Blanks the picture, for a new session. */
     public void clear() {
         view.setImage(null);
-        buffer = null;
+        if (onScreen != null) {
+            handoff.giveBack(onScreen);
+            onScreen = null;
+        }
+        images.clear();
     }
 
-    private void present(FrameHandoff.Picture picture) {
-        if (buffer == null || buffer.getWidth() != picture.width() || buffer.getHeight() != picture.height()) {
-            ByteBuffer pixels = ByteBuffer.allocateDirect(picture.width() * picture.height() * 4);
-            pixels.put(picture.pixels());
-            buffer = new PixelBuffer<>(picture.width(), picture.height(), pixels.clear(), PixelFormat.getByteBgraPreInstance());
-            view.setImage(new WritableImage(buffer));
-            requestLayout();
-            return;
+    /** On the FX thread: shows a freshly converted buffer and hands back the one shown before. */
+    private BgraPicture present(BgraPicture picture) {
+        if (onScreen != null && !onScreen.hasSize(picture.width(), picture.height())) {
+            // A rung switch: the old size's buffers will not be lent again, so forget their images.
+            images.keySet().removeIf(p -> !p.hasSize(picture.width(), picture.height()));
         }
-        buffer.updateBuffer(b -> {
-            ByteBuffer target = b.getBuffer();
-            target.clear();
-            target.put(picture.pixels());
-            target.clear();
-            return null; // the whole picture changed
+        Shown shown = images.computeIfAbsent(picture, p -> {
+            PixelBuffer<ByteBuffer> pixels = new PixelBuffer<>(p.width(), p.height(), p.buffer(),
+                    PixelFormat.getByteBgraPreInstance());
+            return new Shown(pixels, new WritableImage(pixels));
         });
+        // The decoder wrote the pixels before the hand-off; this only tells JavaFX the whole image changed.
+        shown.pixels().updateBuffer(b -> null);
+        boolean resized = view.getImage() == null || view.getImage().getWidth() != picture.width()
+                || view.getImage().getHeight() != picture.height();
+        view.setImage(shown.image());
+        if (resized) {
+            requestLayout();
+        }
+        BgraPicture replaced = onScreen;
+        onScreen = picture;
+        return replaced;
     }
 
     @Override
