@@ -131,10 +131,17 @@ class EmulatedLinkAccuracyTest {
             Future<Arrivals> firstArrivals = pool.submit(() -> receiveUntil(first, endNanoTime));
             Thread.sleep(700);
             try (EmulatedLink second = NetworkLab.start(flood.address(), profile, clock)) {
-                assertThat(second.counters().traceSeconds()).isCloseTo(first.counters().traceSeconds(), within(0.05));
+                // Read first, second, first: on one shared clock the second link's trace time lies between
+                // the two readings of the first (a slow first call, JIT or load, can put 60 ms between two reads).
+                double before = first.counters().traceSeconds();
+                double secondAt = second.counters().traceSeconds();
+                double after = first.counters().traceSeconds();
+                assertThat(secondAt).isBetween(before - 0.005, after + 0.005);
                 Future<Arrivals> secondArrivals = pool.submit(() -> receiveUntil(second, endNanoTime));
 
-                double[][] windows = {{1.0, 1.9}, {2.2, 3.9}, {4.2, 5.9}};
+                // The first window opens 0.6 s after the second link starts, once its connection
+                // is streaming: from 0.3 s, a loaded machine measured 6 % short (CI flake).
+                double[][] windows = {{1.3, 1.95}, {2.2, 3.9}, {4.2, 5.9}};
                 double[] expected = {6e6, 2e6, 6e6};
                 for (Future<Arrivals> arrivals : List.of(firstArrivals, secondArrivals)) {
                     Arrivals a = arrivals.get();
