@@ -9,7 +9,8 @@ import java.util.Arrays;
  *
  * <p>Every packet's transit is {@code arrival − pts} on the client's clock: the network delay
  * plus any lateness of the server's pacing, plus a constant. Over the last
- * {@value #WINDOW_PACKETS} packets (10 s at 30 fps) the smallest transit is the base; the
+ * {@value #WINDOW_PACKETS} packets (10 s at 30 fps) the smallest transit is the base (which
+ * falls at once but rises at most 1 ms per second of media); the
  * {@value #SPREAD_PERCENTILE}th percentile of how much later than the base packets came is the
  * spread. The target delay is the spread plus {@value #MARGIN_MICROS} µs of scheduling slack,
  * kept within {@code [minMicros, maxMicros]}. Playout aims to show a frame at
@@ -24,6 +25,8 @@ final class PlayoutDelay {
     static final long MARGIN_MICROS = 5_000;
     /** The delay before anything is known: about one frame at 30 fps. */
     static final long INITIAL_MICROS = 30_000;
+    /** The base rises at most 1 µs per {@value} µs of media (1 ms a second), far above any clock drift. */
+    static final long DRIFT_DIVISOR = 1_000;
 
     private final long minMicros;
     private final long maxMicros;
@@ -32,6 +35,7 @@ final class PlayoutDelay {
     private int count;
     private int next;
     private long baseMicros;
+    private long basePtsMicros;
     private long targetMicros;
 
     PlayoutDelay(long minMicros, long maxMicros) {
@@ -58,7 +62,13 @@ final class PlayoutDelay {
         count = Math.min(count + 1, WINDOW_PACKETS);
         System.arraycopy(transits, 0, scratch, 0, count);
         Arrays.sort(scratch, 0, count);
-        baseMicros = scratch[0];
+        // The base may fall at once but rises only as fast as two clocks can drift apart: a queue
+        // that stands longer than the window would otherwise become the new "base", and the bound
+        // on latency (base + max) would climb with it, seconds behind live.
+        long windowMin = scratch[0];
+        baseMicros = baseMicros == Long.MIN_VALUE ? windowMin
+                : Math.min(windowMin, baseMicros + Math.max(0, ptsMicros - basePtsMicros) / DRIFT_DIVISOR);
+        basePtsMicros = ptsMicros;
         int index = (int) Math.ceil(count * SPREAD_PERCENTILE / 100.0) - 1;
         targetMicros = clamp(scratch[Math.max(0, index)] - baseMicros + MARGIN_MICROS);
     }

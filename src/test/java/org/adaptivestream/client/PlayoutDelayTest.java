@@ -28,6 +28,19 @@ class PlayoutDelayTest {
     }
 
     @Test
+    void latestOffset_underAQueueThatGrowsForLongerThanTheWindow_staysNearTheFirstBase() {
+        // A link at a fifth of the stream's rate: each frame arrives 4 frame-times after the last,
+        // so the transit grows by 133 ms a frame, for 30 s (three windows).
+        PlayoutDelay delay = new PlayoutDelay(MIN, MAX);
+        long base = 20_000;
+        for (int i = 0; i < 900; i++) {
+            delay.arrived(i * 5 * FRAME + base, i * FRAME);
+        }
+        // Only clock drift may lift the base: at most 1 ms per second of media, 30 ms here.
+        assertThat(delay.latestOffsetMicros(-1)).isBetween(base + MAX, base + MAX + 30_000);
+    }
+
+    @Test
     void arrived_everyTenthPacket60MsLate_growsTargetToCoverIt() {
         PlayoutDelay delay = new PlayoutDelay(MIN, MAX);
         for (int i = 0; i < 300; i++) {
