@@ -114,7 +114,7 @@ public final class DefaultPolicy implements AdaptationPolicy {
         for (int i = 0; i < STEPS; i++) {
             double capacity = Math.max(i == 0 ? capacityNow : capacityLater, 1);
             double behind = ladder.bitsPerSecond(rung) * STEP_SECONDS / capacity - STEP_SECONDS;
-            double stall = STEP_SECONDS * lateShare(-margin, behind - margin);
+            double stall = STEP_SECONDS * Lateness.share(-margin, behind - margin);
             score += mbps * (STEP_SECONDS - stall) - stallPenalty * stall;
             // Lateness past what the server would still send (its maximum lag) no longer grows.
             margin = Math.max(-MAX_LATENESS_SECONDS, Math.min(targetBuffer, margin - behind));
@@ -124,16 +124,4 @@ public final class DefaultPolicy implements AdaptationPolicy {
 
     /** The server skips ahead beyond about this much lag, so a plan is never later than it. */
     private static final double MAX_LATENESS_SECONDS = 2.0;
-
-    /** The share of a step whose frames are late, lateness going linearly from {@code first} to {@code last}. */
-    static double lateShare(double first, double last) {
-        if (first <= 0 && last <= 0) {
-            return 0;
-        }
-        if (first > 0 && last > 0) {
-            return 1;
-        }
-        double crossing = first / (first - last);
-        return first > 0 ? crossing : 1 - crossing;
-    }
 }

@@ -2,6 +2,7 @@ package org.adaptivestream.evaluation;
 
 import java.util.Arrays;
 import org.adaptivestream.adaptation.Ladder;
+import org.adaptivestream.adaptation.Lateness;
 import org.adaptivestream.media.Rung;
 import org.adaptivestream.trace.CapacityTrace;
 
@@ -95,26 +96,10 @@ public final class StreamingModel {
         double lastDelay = lastEnd - lastRelease + owd;
 
         double playout = config.playoutLatencySeconds();
-        double stall = config.gopSeconds() * lateFraction(keyDelay - playout, lastDelay - playout);
+        double stall = config.gopSeconds() * Lateness.share(keyDelay - playout, lastDelay - playout);
         double score = qoe.gop(state.previousRung(), rung, config.gopSeconds(), stall);
         return new GopOutcome(k, rung, false, size, release, keyStart, keyEnd, lastRelease, lastEnd, keyDelay, lastDelay,
                 stall, score, new StreamState(lastEnd, rung));
-    }
-
-    /**
-     * The share of a GOP's frames that arrive after they are due, given how late its first and
-     * last frames are (negative: early). Lateness varies linearly between them when the
-     * capacity holds over the GOP, so this is the part of that line above zero.
-     */
-    static double lateFraction(double keyframeLateness, double lastLateness) {
-        if (keyframeLateness <= 0 && lastLateness <= 0) {
-            return 0;
-        }
-        if (keyframeLateness > 0 && lastLateness > 0) {
-            return 1;
-        }
-        double crossing = keyframeLateness / (keyframeLateness - lastLateness);
-        return keyframeLateness > 0 ? crossing : 1 - crossing;
     }
 
     /** When the GOP's last bit leaves if every predicted frame waits only for the ones after it. */

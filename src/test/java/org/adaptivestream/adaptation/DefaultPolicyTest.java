@@ -72,14 +72,6 @@ class DefaultPolicyTest {
         assertThat(starved).isNegative();
     }
 
-    @Test
-    void lateShare_isThePartOfTheLineAboveZero() {
-        assertThat(DefaultPolicy.lateShare(-1, -0.5)).isZero();
-        assertThat(DefaultPolicy.lateShare(0.1, 0.2)).isEqualTo(1);
-        assertThat(DefaultPolicy.lateShare(-0.1, 0.1)).isEqualTo(0.5);
-        assertThat(DefaultPolicy.lateShare(0.3, -0.1)).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-12));
-    }
-
     private static LinkEstimates estimates(double latest, double mean, double standingQueue, double received) {
         OptionalDouble none = OptionalDouble.empty();
         return new LinkEstimates(OptionalDouble.of(received), OptionalDouble.of(mean), OptionalDouble.of(Math.min(latest, mean)),

@@ -12,10 +12,10 @@ class StreamingModelTest {
 
     @Test
     void lateFraction_isThePartOfTheGopThatArrivesAfterItIsDue() {
-        assertThat(StreamingModel.lateFraction(-0.1, -0.01)).isZero();
-        assertThat(StreamingModel.lateFraction(0.1, 0.3)).isEqualTo(1.0);
-        assertThat(StreamingModel.lateFraction(0.1, -0.3)).isCloseTo(0.25, within(1e-12));
-        assertThat(StreamingModel.lateFraction(-0.3, 0.1)).isCloseTo(0.25, within(1e-12));
+        assertThat(org.adaptivestream.adaptation.Lateness.share(-0.1, -0.01)).isZero();
+        assertThat(org.adaptivestream.adaptation.Lateness.share(0.1, 0.3)).isEqualTo(1.0);
+        assertThat(org.adaptivestream.adaptation.Lateness.share(0.1, -0.3)).isCloseTo(0.25, within(1e-12));
+        assertThat(org.adaptivestream.adaptation.Lateness.share(-0.3, 0.1)).isCloseTo(0.25, within(1e-12));
     }
 
     @Test
