@@ -161,6 +161,7 @@ final class Playout {
     void discontinuity() {
         lock.lock();
         try {
+            endStall(StreamingClient.micros());
             dropQueued();
             anchored = false;
             newestQueuedPts = Long.MIN_VALUE;
@@ -170,6 +171,19 @@ final class Playout {
             changed.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * A freeze still going when playback stops, jumps or closes is a stall too: it is logged
+     * now, or a stream that froze for good (frames all later than the latency bound) would
+     * end with no stall counted. Lock held.
+     */
+    private void endStall(long nowMicros) {
+        if (!paused && stalls.isStalled(nowMicros)) {
+            long stall = stalls.frameShown(nowMicros);
+            metrics.stalls(stalls);
+            stallEnded.stalled(nowMicros, stall);
         }
     }
 
@@ -253,6 +267,7 @@ final class Playout {
         running = false;
         lock.lock();
         try {
+            endStall(StreamingClient.micros());
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -241,10 +241,13 @@ public final class StreamingClient implements AutoCloseable {
 
     public synchronized void stop() throws IOException {
         if (playing != null) {
-            send(new Stop());
-            playout.discontinuity();
-            playing = null;
-            setState(ClientState.STOPPED, "stopped");
+            try {
+                send(new Stop());
+            } finally {
+                playout.discontinuity();
+                playing = null;
+                setState(ClientState.STOPPED, "stopped");
+            }
         }
     }
 

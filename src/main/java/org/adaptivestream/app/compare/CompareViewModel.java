@@ -189,6 +189,14 @@ public final class CompareViewModel {
                     context.fx().execute(() -> finish("Cancelled.", null));
                     return;
                 }
+                // End playback before scoring: a picture still frozen at the end is a stall the score must see.
+                for (StreamingClient c : List.of(staticClient, adaptiveClient)) {
+                    try {
+                        c.stop();
+                    } catch (IOException lostConnection) {
+                        // Stopped on our side all the same; the score is what was shown.
+                    }
+                }
                 Ladder ladder = ladder(video);
                 double gopSeconds = video.gopFrames() / video.framesPerSecond();
                 ComparisonResult outcome = new ComparisonResult(video.id(), profileName, runSeconds,
