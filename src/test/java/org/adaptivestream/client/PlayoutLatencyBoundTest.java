@@ -61,4 +61,26 @@ class PlayoutLatencyBoundTest {
             assertThat(metrics.summary().longestStallSeconds()).as("the outage froze the picture").isGreaterThan(1.0);
         }
     }
+
+    @Test
+    void aFreezeStillGoingWhenPlaybackStops_isCountedAsAStall() throws Exception {
+        // The link never recovers: no later frame ends the freeze, so only stopping can.
+        CapacityTrace trace = CapacityTrace.of("dies", List.of(new Segment(0, 8e6), new Segment(OUTAGE_FROM, 20e3)), 600);
+        NetworkProfile profile = new NetworkProfile("dies", trace, Duration.ofMillis(10), 100_000, Duration.ZERO);
+        try (TestServer server = new TestServer();
+             EmulatedLink link = NetworkLab.start(new InetSocketAddress("127.0.0.1", server.port()), profile,
+                     TraceClock.startingNow());
+             StreamingClient client = StreamingClient.connect(server.clientConfig().via(link.localAddress()),
+                     ClientListener.NONE)) {
+            VideoInfo video = client.catalog().get(0);
+            client.adaptation().lock(Rung.R240P);
+            client.play(video, Rung.R240P, true, frame -> { });
+            double end = client.sessionSeconds() + OUTAGE_FROM + 2.5;
+            assertThat(Eventually.within(Duration.ofSeconds(30), () -> client.sessionSeconds() >= end)).isTrue();
+            client.stop();
+
+            assertThat(client.metrics().summary().stalls()).as("stalls").isEqualTo(1);
+            assertThat(client.metrics().summary().longestStallSeconds()).as("the freeze until stop").isGreaterThan(1.5);
+        }
+    }
 }
