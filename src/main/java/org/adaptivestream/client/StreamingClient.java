@@ -107,7 +107,7 @@ public final class StreamingClient implements AutoCloseable {
     private int stallsSeen;
     private int ticks;
 
-    private record Connection(SSLSocket socket, ArrivalTimingStream timing, MessageReader in, MessageWriter out, Welcome welcome) {
+    private record Connection(SSLSocket socket, MessageReader in, MessageWriter out, Welcome welcome) {
     }
 
     private record PlayRequest(VideoInfo video, boolean loop, FrameSink sink) {
@@ -148,8 +148,7 @@ public final class StreamingClient implements AutoCloseable {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout((int) config.connectTimeout().toMillis());
             MessageWriter out = new MessageWriter(socket.getOutputStream());
-            ArrivalTimingStream timing = new ArrivalTimingStream(socket.getInputStream());
-            MessageReader in = new MessageReader(timing);
+            MessageReader in = new MessageReader(socket.getInputStream());
             out.write(Hello.of(config.clientName()));
             Message first = in.read().orElseThrow(() -> new IOException("the server closed the connection after the handshake"));
             if (first instanceof ErrorMessage error) {
@@ -160,7 +159,7 @@ public final class StreamingClient implements AutoCloseable {
             }
             // Reads now wait for video, which may pause for a while; liveness comes from pongs.
             socket.setSoTimeout(0);
-            return new Connection(socket, timing, in, out, welcome);
+            return new Connection(socket, in, out, welcome);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
@@ -311,10 +310,8 @@ public final class StreamingClient implements AutoCloseable {
             Connection current = connection;
             try {
                 Optional<Message> message;
-                current.timing.newFrame();
                 while ((message = current.in.read()).isPresent() && !closed) {
                     handle(message.get(), current);
-                    current.timing.newFrame();
                 }
                 if (!closed) {
                     lost("the server closed the connection");
@@ -389,19 +386,11 @@ public final class StreamingClient implements AutoCloseable {
         int bytes = packet.data().length;
         metrics.frameReceived(bytes);
         long sendOnOurClock = clock.toClientClock(packet.serverSendMicros());
-        long firstByte = from.timing.frameStartMicros();
-        int firstRead = from.timing.firstReadBytes();
         synchronized (estimatorLock) {
             bytesInPeriod += bytes;
             jitter.add(packet.serverSendMicros(), arrival);
             delaySamplesMillis.add((arrival - sendOnOurClock) / 1000.0);
-            estimators.onFrame(seconds(sendOnOurClock), seconds(arrival), bytes * 8.0);
-            // Every frame is written in one piece, so its arrival spread measures link capacity; the
-            // estimator refuses bursts too small to mean anything (the 240p keyframes, ~7 KB, count).
-            if (firstByte > 0 && arrival > firstByte) {
-                estimators.onBurst(seconds(arrival), Math.max(0, bytes - firstRead) * 8.0,
-                        (arrival - firstByte) / 1e6);
-            }
+            estimators.onWholeFrame(seconds(sendOnOurClock), seconds(arrival), bytes * 8.0);
         }
         current.enqueue(EncodedPacket.of(packet.ptsMicros(), packet.dtsMicros(), packet.keyframe(), packet.data()),
                 packet.rung(), arrival, sendOnOurClock);

@@ -52,6 +52,8 @@ public final class NetworkLab {
         }
         ServerSocket server = new ServerSocket();
         try {
+            // Accepted sockets inherit it: what the client sends waits in the uplink's queue, not the kernel's.
+            server.setReceiveBufferSize(RelayedConnection.SOCKET_RECEIVE_BYTES);
             server.bind(listen);
         } catch (BindException e) {
             server.close();

@@ -20,6 +20,13 @@ final class RelayedConnection {
     private static final Logger LOG = LoggerFactory.getLogger(RelayedConnection.class);
     /** Upstream is local or on the LAN; longer than this means it is not there. */
     static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    /**
+     * Receive buffer of the sockets that feed a bottleneck. The relay reads them only as fast as
+     * the bottleneck queue empties, so whatever their kernel buffer holds is queue in front of
+     * the bottleneck that the profile does not know of: left to autotuning (up to 32 MB here),
+     * it held 10 s of video through a 10 s outage, which a real bottleneck's queue never would.
+     */
+    static final int SOCKET_RECEIVE_BYTES = 16 * 1024;
 
     private final long id;
     private final Socket client;
@@ -47,6 +54,7 @@ final class RelayedConnection {
         try {
             client.setTcpNoDelay(true);
             upstream.setTcpNoDelay(true);
+            upstream.setReceiveBufferSize(SOCKET_RECEIVE_BYTES);
             upstream.connect(upstreamAddress, CONNECT_TIMEOUT_MILLIS);
         } catch (IOException e) {
             if (!isClosed()) {

@@ -2,13 +2,15 @@ package org.adaptivestream.adaptation.estimate;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.OptionalDouble;
 
 /**
- * Bottleneck capacity from packet-train dispersion. The server writes each keyframe (tens of
- * kilobytes) to the socket at once, so its bytes cross the bottleneck back to back, at link
- * rate, even though the stream's average send rate is only the current bitrate. The client
- * therefore learns what the link could carry, not just what it was asked to carry.
+ * Bottleneck capacity from the time the link was busy carrying the stream (see {@link
+ * BusyTimeTrain}; the simulator knows it exactly). The server writes each frame to the socket
+ * at once, so a frame crosses the bottleneck back to back, at link rate, even though the
+ * stream's average send rate is only the current bitrate. The client therefore learns what the
+ * link could carry, not just what it was asked to carry.
  *
  * <p>Keeps the samples of the last {@code windowSeconds} and publishes nothing until it holds
  * {@code minSamples}. Not thread-safe: one client thread feeds and reads it.
@@ -17,12 +19,18 @@ public final class CapacityEstimator {
 
     public static final double DEFAULT_WINDOW_SECONDS = 4.0;
     public static final int DEFAULT_MIN_SAMPLES = 2;
-    /** Bursts smaller than this span too few packets for their dispersion to mean anything. */
+    /** Bursts smaller than this span too few packets for their timing to mean anything. */
     public static final long MIN_BURST_BITS = 4 * 1024 * 8;
-    /** A dispersion shorter than this is clock granularity, not link rate. */
-    public static final double MIN_DISPERSION_SECONDS = 0.000_5;
+    /** A busy time shorter than this is clock granularity, not link rate. */
+    public static final double MIN_BUSY_SECONDS = 0.000_5;
 
-    private record Sample(double timeSeconds, double bitsPerSecond) {
+    /** "Now" is the link over this much recent time rather than one train, which on a cellular link may be 0 or 30 Mbit/s. */
+    public static final double RECENT_SECONDS = 0.5;
+
+    private record Sample(double timeSeconds, double bits, double busySeconds) {
+        double bitsPerSecond() {
+            return bits / busySeconds;
+        }
     }
 
     private final double windowSeconds;
@@ -42,15 +50,14 @@ public final class CapacityEstimator {
     }
 
     /**
-     * One burst written at once by the server: {@code bits} that arrived between the first and
-     * the last byte's arrival (exclude the first packet's own bytes from {@code bits}: its
-     * transmission happened before the first arrival). Returns whether the burst was usable.
+     * {@code bits} that crossed the bottleneck in {@code busySeconds} of it being busy with them.
+     * Returns whether the burst was usable.
      */
-    public boolean onBurst(double nowSeconds, double bits, double dispersionSeconds) {
-        if (bits < MIN_BURST_BITS || !(dispersionSeconds >= MIN_DISPERSION_SECONDS)) {
+    public boolean onBurst(double nowSeconds, double bits, double busySeconds) {
+        if (bits < MIN_BURST_BITS || !(busySeconds >= MIN_BUSY_SECONDS)) {
             return false;
         }
-        samples.addLast(new Sample(nowSeconds, bits / dispersionSeconds));
+        samples.addLast(new Sample(nowSeconds, bits, busySeconds));
         expire(nowSeconds);
         return true;
     }
@@ -65,21 +72,34 @@ public final class CapacityEstimator {
         return samples.size() >= minSamples;
     }
 
-    /** The most recent sample: the link as it is now, noisy. */
+    /**
+     * The link as it is now: what crossed in the busy time of the samples of the last {@link
+     * #RECENT_SECONDS}, or the latest sample alone if it is older.
+     */
     public OptionalDouble latestBitsPerSecond() {
-        return ready() ? OptionalDouble.of(samples.peekLast().bitsPerSecond()) : OptionalDouble.empty();
+        return ready() ? OptionalDouble.of(rateSince(samples.peekLast().timeSeconds() - RECENT_SECONDS)) : OptionalDouble.empty();
     }
 
-    /** Harmonic mean over the window: smoothed, and pulled down by slow samples rather than up by fast ones. */
+    /**
+     * Over the window: bits over busy time, which weights each sample by its bits. Like a
+     * harmonic mean, slow stretches pull it down more than fast bursts pull it up.
+     */
     public OptionalDouble smoothedBitsPerSecond() {
-        if (!ready()) {
-            return OptionalDouble.empty();
+        return ready() ? OptionalDouble.of(rateSince(Double.NEGATIVE_INFINITY)) : OptionalDouble.empty();
+    }
+
+    private double rateSince(double sinceSeconds) {
+        double bits = 0;
+        double busy = 0;
+        for (Iterator<Sample> it = samples.descendingIterator(); it.hasNext(); ) {
+            Sample s = it.next();
+            if (busy > 0 && s.timeSeconds() < sinceSeconds) {
+                break;
+            }
+            bits += s.bits();
+            busy += s.busySeconds();
         }
-        double inverse = 0;
-        for (Sample s : samples) {
-            inverse += 1 / s.bitsPerSecond();
-        }
-        return OptionalDouble.of(samples.size() / inverse);
+        return bits / busy;
     }
 
     /** The lowest sample in the window: what the link has surely sustained lately. */

@@ -10,14 +10,13 @@ import java.util.OptionalDouble;
  * <p>How the client feeds it:
  * <ul>
  *   <li>{@link #onPong} for every in-band pong: the measured round trip;</li>
- *   <li>{@link #onFrame} for every complete frame: its send time and arrival time (one-way
- *       delay and RFC 3550 jitter) and its size (throughput);</li>
- *   <li>{@link #onBurst} for every frame the server wrote in one piece that is large enough
- *       (keyframes): the bits after the first packet and the time from the first to the last
- *       byte's arrival (capacity).</li>
+ *   <li>{@link #onWholeFrame} for every complete frame: its send time and the arrival of its
+ *       last byte (one-way delay and RFC 3550 jitter), its size (throughput), and, summed into
+ *       trains, the time it kept the link busy (capacity, see {@link BusyTimeTrain}).</li>
  * </ul>
- * The simulator feeds the same methods from its model, so policies see the same kind of
- * numbers in both. Not thread-safe: one thread feeds and reads it.
+ * The simulator knows exactly when each keyframe crossed its model link, so it feeds
+ * {@link #onFrame} and {@link #onBurst} instead, and policies see the same kind of numbers in
+ * both. Not thread-safe: one thread feeds and reads it.
  */
 public final class LinkEstimators {
 
@@ -26,6 +25,7 @@ public final class LinkEstimators {
     private final RttEstimator rtt = new RttEstimator();
     private final DeliveryDelayEstimator delay = new DeliveryDelayEstimator();
     private final JitterEstimator jitter = new JitterEstimator();
+    private final BusyTimeTrain train = new BusyTimeTrain();
 
     public void onPong(double nowSeconds, double rttSeconds) {
         rtt.onSample(nowSeconds, rttSeconds);
@@ -37,8 +37,24 @@ public final class LinkEstimators {
         jitter.onPacket(sendSeconds, arrivalSeconds);
     }
 
-    public boolean onBurst(double nowSeconds, double bitsAfterFirstPacket, double dispersionSeconds) {
-        return capacity.onBurst(nowSeconds, bitsAfterFirstPacket, dispersionSeconds);
+    /**
+     * A frame as the real client sees it. Capacity is measured once a round trip is known:
+     * half the smallest round trip is when an unqueued frame can first arrive.
+     */
+    public void onWholeFrame(double sendSeconds, double arrivalSeconds, double bits) {
+        onFrame(sendSeconds, arrivalSeconds, bits);
+        OptionalDouble minRtt = rtt.minSeconds();
+        if (minRtt.isPresent()) {
+            BusyTimeTrain.Sample sample = train.onFrame(sendSeconds, arrivalSeconds, bits, minRtt.getAsDouble() / 2);
+            if (sample != null) {
+                capacity.onBurst(arrivalSeconds, sample.bits(), sample.busySeconds());
+            }
+        }
+    }
+
+    /** {@code bits} that crossed the link in {@code busySeconds} of it being busy with them. */
+    public boolean onBurst(double nowSeconds, double bits, double busySeconds) {
+        return capacity.onBurst(nowSeconds, bits, busySeconds);
     }
 
     public LinkEstimates snapshot(double nowSeconds) {
@@ -63,6 +79,7 @@ public final class LinkEstimators {
     public void reset() {
         throughput.reset();
         capacity.reset();
+        train.reset();
         rtt.reset();
         delay.reset();
         jitter.reset();

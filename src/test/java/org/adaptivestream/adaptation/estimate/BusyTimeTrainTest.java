@@ -1,0 +1,112 @@
+package org.adaptivestream.adaptation.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BusyTimeTrainTest {
+
+    private static final double PROPAGATION = 0.020;
+    private static final double FRAME_INTERVAL = 1 / 30.0;
+
+    /** Frames of {@code frameBits} every frame interval through a FIFO link of {@code rate(t)}, in 0.1 ms steps. */
+    private static List<BusyTimeTrain.Sample> stream(int frames, double frameBits, java.util.function.DoubleUnaryOperator rate) {
+        BusyTimeTrain train = new BusyTimeTrain();
+        List<BusyTimeTrain.Sample> samples = new ArrayList<>();
+        double linkFree = 0;
+        for (int i = 0; i < frames; i++) {
+            double send = i * FRAME_INTERVAL;
+            double t = Math.max(send + PROPAGATION, linkFree);
+            double left = frameBits;
+            while (left > 0) {
+                left -= rate.applyAsDouble(t) * 0.0001;
+                t += 0.0001;
+            }
+            linkFree = t;
+            BusyTimeTrain.Sample sample = train.onFrame(send, t, frameBits, PROPAGATION);
+            if (sample != null) {
+                samples.add(sample);
+            }
+        }
+        return samples;
+    }
+
+    private static double rate(BusyTimeTrain.Sample s) {
+        return s.bits() / s.busySeconds();
+    }
+
+    @Test
+    void aLinkFasterThanTheStream_isMeasuredAtItsOwnRate_notTheStreamsRate() {
+        // 1 Mbit/s of video over a 10 Mbit/s link: the link idles 90 % of the time.
+        List<BusyTimeTrain.Sample> samples = stream(90, 1e6 / 30, t -> 10e6);
+        assertTrue(samples.size() >= 10, "samples: " + samples.size());
+        for (BusyTimeTrain.Sample s : samples) {
+            assertEquals(10e6, rate(s), 10e6 * 0.05);
+            assertTrue(s.busySeconds() >= BusyTimeTrain.MIN_TRAIN_SECONDS);
+        }
+    }
+
+    @Test
+    void aDeadSpellTheFramesWaitedOut_countsInTheBusyTime() {
+        // 5 Mbit/s, but dead from 1.0 s to 1.5 s: the train that spans the spell must show it.
+        List<BusyTimeTrain.Sample> samples = stream(90, 1e6 / 30, t -> t >= 1.0 && t < 1.5 ? 0 : 5e6);
+        double slowest = samples.stream().mapToDouble(BusyTimeTrainTest::rate).min().orElseThrow();
+        assertTrue(slowest < 1e6, "slowest sample " + slowest);
+        double bits = samples.stream().mapToDouble(BusyTimeTrain.Sample::bits).sum();
+        double busy = samples.stream().mapToDouble(BusyTimeTrain.Sample::busySeconds).sum();
+        // Over every train, what crossed in the time the link had work: at most the link's average.
+        assertTrue(bits / busy < 5e6, "overall " + bits / busy);
+    }
+
+    @Test
+    void framesQueuedBehindEachOther_measureTheLinkEvenWithAWrongPropagation() {
+        BusyTimeTrain train = new BusyTimeTrain();
+        double frameBits = 100_000;
+        double linkRate = 2e6;
+        BusyTimeTrain.Sample sample = null;
+        // A link saturated for good: each frame arrives a serialisation time after the one before it.
+        for (int i = 0; i < 20 && sample == null; i++) {
+            double arrival = 1 + (i + 1) * frameBits / linkRate;
+            sample = train.onFrame(i * FRAME_INTERVAL, arrival, frameBits, 0.5);
+        }
+        assertNotNull(sample);
+        assertEquals(linkRate, rate(sample), linkRate * 0.01);
+    }
+
+    @Test
+    void aReaderThatWakesLate_evensOutOverTheTrain() {
+        // Ten frames that crossed at 4 Mbit/s, but read in two bunches.
+        BusyTimeTrain train = new BusyTimeTrain();
+        double frameBits = 20_000;
+        double serialise = frameBits / 4e6;
+        BusyTimeTrain.Sample sample = null;
+        for (int i = 0; i < 10 && sample == null; i++) {
+            double trueArrival = PROPAGATION + (i + 1) * serialise;
+            double read = i < 5 ? PROPAGATION + 5 * serialise : PROPAGATION + 10 * serialise;
+            sample = train.onFrame(0, Math.max(read, trueArrival), frameBits, PROPAGATION);
+        }
+        assertNotNull(sample);
+        assertEquals(4e6, rate(sample), 4e6 * 0.01);
+    }
+
+    @Test
+    void aFrameAheadOfItsEarliestArrival_isClockNoiseAndIgnored() {
+        BusyTimeTrain train = new BusyTimeTrain();
+        assertNull(train.onFrame(1.0, 1.01, 1e6, PROPAGATION));
+        // Had it counted, a megabit in no time would have made the next train absurdly fast.
+        BusyTimeTrain.Sample sample = train.onFrame(1.1, 1.1 + PROPAGATION + 0.05, 100_000, PROPAGATION);
+        assertNotNull(sample);
+        assertEquals(2e6, rate(sample), 1);
+    }
+
+    @Test
+    void onALinkTooFastToFillATrain_aSampleStillComesEveryHalfSecond() {
+        List<BusyTimeTrain.Sample> samples = stream(60, 0.4e6 / 30, t -> 1e9);
+        assertTrue(samples.size() >= 3, "samples in 2 s: " + samples.size());
+    }
+}
