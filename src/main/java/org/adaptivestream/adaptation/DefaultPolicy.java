@@ -20,9 +20,10 @@ import org.adaptivestream.media.Rung;
  *       capacity sample (a drop matters now), later steps at the window's harmonic mean (a dip
  *       usually passes; a lasting drop pulls the mean down within a window). A higher rung is
  *       planned at the lower of the two throughout: bursts overstate a link, and a way up that
- *       turns out wrong costs two switches. While a queue of {@link #STANDING_QUEUE_SECONDS} stands,
- *       the link is saturated and the receive rate is what it carries, so neither prediction
- *       may exceed it: on links that deliver in bursts, dispersion overstates the capacity.</li>
+ *       turns out wrong costs two switches. No cap by the receive rate: capacity is measured over
+ *       the time the link was busy, so on a saturated link it already is the receive rate, and
+ *       in a dead spell the receive rate says nothing of the link a moment later (capping by it
+ *       sent 1080p to 240p on every short gap of an LTE link).</li>
  *   <li><b>Hysteresis.</b> Down whenever a lower rung's plan scores better. Up only
  *       {@link #MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP} after the last switch and
  *       {@link #MIN_SECONDS_AFTER_STALL_FOR_UP} after the last stall: one good sample after a
@@ -38,8 +39,8 @@ public final class DefaultPolicy implements AdaptationPolicy {
     public static final double HORIZON_SECONDS = 5.0;
     public static final double MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP = 3.0;
     public static final double MIN_SECONDS_AFTER_STALL_FOR_UP = 2.0;
-    /** A queue that stood this long for a whole window is a saturated link, not a keyframe or a pause. */
-    public static final double STANDING_QUEUE_SECONDS = 0.05;
+    /** How long a plan trusts the latest capacity before the window's: a dip usually passes within a second. */
+    public static final double NOW_LASTS_SECONDS = 1.0;
 
     private static final int STEPS = (int) Math.round(HORIZON_SECONDS / STEP_SECONDS);
 
@@ -58,12 +59,6 @@ public final class DefaultPolicy implements AdaptationPolicy {
         }
         double now = e.capacityLatestBitsPerSecond().getAsDouble();
         double later = e.capacityBitsPerSecond().orElse(now);
-        double received = e.throughputBitsPerSecond().orElse(Double.NaN);
-        boolean saturated = e.standingQueueSeconds().orElse(0) > STANDING_QUEUE_SECONDS && received > 0;
-        if (saturated) {
-            now = Math.min(now, received);
-            later = Math.min(later, received);
-        }
         double buffer = in.stalled() ? 0 : in.bufferSeconds();
 
         Rung best = current;
@@ -83,8 +78,8 @@ public final class DefaultPolicy implements AdaptationPolicy {
                 best = rung;
             }
         }
-        String why = String.format(Locale.ROOT, "default: capacity %s now, %s later%s, buffer %s: %s scores %.1f over %.0f s, %s %.1f",
-                Ladder.mbps(now), Ladder.mbps(later), saturated ? " (saturated: received)" : "", Ladder.millis(buffer),
+        String why = String.format(Locale.ROOT, "default: capacity %s now, %s later, buffer %s: %s scores %.1f over %.0f s, %s %.1f",
+                Ladder.mbps(now), Ladder.mbps(later), Ladder.millis(buffer),
                 best.label(), bestScore, HORIZON_SECONDS, current.label(), currentScore);
         if (best.ordinal() > current.ordinal()) {
             if (in.secondsSinceSwitch() < MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP) {
@@ -112,14 +107,25 @@ public final class DefaultPolicy implements AdaptationPolicy {
         double score = -Math.abs(mbps - ladder.megabitsPerSecond(current));
         double margin = buffer;
         for (int i = 0; i < STEPS; i++) {
-            double capacity = Math.max(i == 0 ? capacityNow : capacityLater, 1);
-            double behind = ladder.bitsPerSecond(rung) * STEP_SECONDS / capacity - STEP_SECONDS;
+            double behind = sendSeconds(ladder.bitsPerSecond(rung) * STEP_SECONDS, i == 0 ? capacityNow : capacityLater,
+                    capacityLater) - STEP_SECONDS;
             double stall = STEP_SECONDS * Lateness.share(-margin, behind - margin);
             score += mbps * (STEP_SECONDS - stall) - stallPenalty * stall;
             // Lateness past what the server would still send (its maximum lag) no longer grows.
             margin = Math.max(-MAX_LATENESS_SECONDS, Math.min(targetBuffer, margin - behind));
         }
         return score;
+    }
+
+    /**
+     * Seconds to send {@code bits} when the link runs at {@code now} for {@link
+     * #NOW_LASTS_SECONDS} and at {@code later} after that. "Now" lasts a while of wall time, not
+     * as long as the bits take: otherwise a dip of a moment makes a high rung look seconds
+     * behind, and on an LTE link every short gap sent 1080p down to 240p and straight back.
+     */
+    private static double sendSeconds(double bits, double now, double later) {
+        double nowBits = Math.max(now, 1) * NOW_LASTS_SECONDS;
+        return bits <= nowBits ? bits / Math.max(now, 1) : NOW_LASTS_SECONDS + (bits - nowBits) / Math.max(later, 1);
     }
 
     /** The server skips ahead beyond about this much lag, so a plan is never later than it. */

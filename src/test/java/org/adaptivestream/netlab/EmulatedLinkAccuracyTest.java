@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.adaptivestream.trace.CapacityTrace;
 import org.adaptivestream.trace.CapacityTrace.Segment;
 import org.junit.jupiter.api.AfterEach;
@@ -194,6 +195,32 @@ class EmulatedLinkAccuracyTest {
             assertThat(mostQueued).isLessThanOrEqualTo(queueBytes).isGreaterThan(queueBytes - 2L * Chunk.MAX_BYTES);
             assertThat(mostHeld).isLessThanOrEqualTo(lineBudget);
             assertThat(counters.downlink().heldBytes()).isLessThanOrEqualTo(lineBudget);
+        }
+    }
+
+    @Test
+    @Timeout(20)
+    void queue_senderFasterThanLink_isHeldBackAtTheQueue_notByHiddenKernelBuffers() throws Exception {
+        int queueBytes = 16 * 1024;
+        NetworkProfile profile = fixedRate(1e6).withQueueBytes(queueBytes);
+        AtomicLong written = new AtomicLong();
+        LoopbackServer.Handler smallBufferFlood = socket -> {
+            // As the streaming server does: its own send buffer must not hide the relay's.
+            socket.setSendBufferSize(64 * 1024);
+            LoopbackServer.flood(written).handle(socket);
+        };
+        try (LoopbackServer flood = LoopbackServer.start(smallBufferFlood);
+                EmulatedLink link = NetworkLab.start(flood.address(), profile)) {
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2000);
+            Arrivals arrivals = receiveUntil(link, end);
+            long backlog = written.get() - arrivals.bytesBy(end);
+            System.out.printf("netlab back-pressure: %d B written, %d B received, %d B between%n",
+                    written.get(), arrivals.bytesBy(end), backlog);
+            // Between the sender and the receiver: the sender's send buffer (128 KB as Linux
+            // doubles it), the relay's receive buffer (32 KB), and the queue; 130 KB measured. A
+            // real bottleneck holds no more. Left to autotuning, the relay's socket held 245 KB
+            // after 2 s here, and through a 10 s outage seconds of stale video.
+            assertThat(backlog).isLessThan(queueBytes + 192 * 1024);
         }
     }
 

@@ -39,16 +39,17 @@ final class BusyTimeTrain {
      * arrivalSeconds}; returns the train it completes, or null.
      */
     Sample onFrame(double sendSeconds, double arrivalSeconds, double frameBits, double propagationSeconds) {
-        double start = Math.max(sendSeconds + propagationSeconds, lastArrivalSeconds);
-        lastArrivalSeconds = Math.max(lastArrivalSeconds, arrivalSeconds);
-        if (arrivalSeconds <= start) {
-            return null; // ahead of its earliest possible arrival: clock noise, and no time to count
+        double earliest = sendSeconds + propagationSeconds;
+        if (arrivalSeconds < earliest) {
+            return null; // ahead of its earliest possible arrival: clock noise, its time unknowable
         }
+        // Read together with the frame before it: its bits count, its time went to that frame.
+        busySeconds += Math.max(0, arrivalSeconds - Math.max(earliest, lastArrivalSeconds));
+        lastArrivalSeconds = Math.max(lastArrivalSeconds, arrivalSeconds);
         if (Double.isNaN(firstSendSeconds)) {
             firstSendSeconds = sendSeconds;
         }
         bits += frameBits;
-        busySeconds += arrivalSeconds - start;
         if (busySeconds < MIN_TRAIN_SECONDS && sendSeconds - firstSendSeconds < MAX_TRAIN_SPAN_SECONDS) {
             return null;
         }

@@ -25,7 +25,7 @@ public final class CapacityEstimator {
     public static final double MIN_BUSY_SECONDS = 0.000_5;
 
     /** "Now" is the link over this much recent time rather than one train, which on a cellular link may be 0 or 30 Mbit/s. */
-    public static final double RECENT_SECONDS = 0.5;
+    public static final double RECENT_SECONDS = 0.25;
 
     private record Sample(double timeSeconds, double bits, double busySeconds) {
         double bitsPerSecond() {

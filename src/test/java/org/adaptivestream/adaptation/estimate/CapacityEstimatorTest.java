@@ -1,0 +1,50 @@
+package org.adaptivestream.adaptation.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class CapacityEstimatorTest {
+
+    @Test
+    void publishesNothingUntilItHasEnoughSamples() {
+        CapacityEstimator estimator = new CapacityEstimator();
+        assertTrue(estimator.onBurst(1.0, 100_000, 0.05));
+        assertTrue(estimator.latestBitsPerSecond().isEmpty());
+        assertTrue(estimator.smoothedBitsPerSecond().isEmpty());
+        assertTrue(estimator.onBurst(1.1, 100_000, 0.05));
+        assertEquals(2e6, estimator.latestBitsPerSecond().orElseThrow(), 1);
+    }
+
+    @Test
+    void refusesBurstsTooSmallOrTooShortToMeanAnything() {
+        CapacityEstimator estimator = new CapacityEstimator();
+        assertFalse(estimator.onBurst(1.0, CapacityEstimator.MIN_BURST_BITS - 1, 0.05));
+        assertFalse(estimator.onBurst(1.0, 100_000, CapacityEstimator.MIN_BUSY_SECONDS / 2));
+        assertFalse(estimator.onBurst(1.0, 100_000, Double.NaN));
+    }
+
+    @Test
+    void now_isTheLastQuarterSecondWeightedByBits_notTheLastTrainAlone() {
+        CapacityEstimator estimator = new CapacityEstimator();
+        estimator.onBurst(0.0, 100_000, 0.01); // 10 Mbit/s, long ago
+        estimator.onBurst(1.0, 100_000, 0.02); // 5 Mbit/s
+        estimator.onBurst(1.2, 100_000, 0.10); // 1 Mbit/s
+        estimator.onBurst(1.4, 40_000, 0.002); // a 20 Mbit/s flash
+        // Over the last 0.25 s: 140 kbit in 102 ms.
+        assertEquals(140_000 / 0.102, estimator.latestBitsPerSecond().orElseThrow(), 1);
+        // Over the window: 340 kbit in 132 ms. A slow stretch weighs by its length.
+        assertEquals(340_000 / 0.132, estimator.smoothedBitsPerSecond().orElseThrow(), 1);
+        assertEquals(1e6, estimator.lowBitsPerSecond().orElseThrow(), 1);
+    }
+
+    @Test
+    void aLoneOldSample_isStillNow_untilANewerOneComes() {
+        CapacityEstimator estimator = new CapacityEstimator();
+        estimator.onBurst(0.0, 100_000, 0.1);
+        estimator.onBurst(10.0, 100_000, 0.05);
+        assertEquals(2e6, estimator.latestBitsPerSecond().orElseThrow(), 1);
+    }
+}
