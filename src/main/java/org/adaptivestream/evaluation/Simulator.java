@@ -19,7 +19,7 @@ import org.adaptivestream.trace.CapacityTrace;
  * measurement:
  *
  * <ul>
- *   <li>keyframe arrival: a capacity sample from its dispersion, a delay sample;</li>
+ *   <li>keyframe arrival: a capacity sample from its crossing time, a delay sample;</li>
  *   <li>last frame arrival: a delay sample and the GOP's remaining bits;</li>
  *   <li>two pongs per GOP (every 250 ms at the default GOP), each delayed by the queue it
  *       waited behind.</li>

@@ -9,9 +9,9 @@ import java.util.OptionalDouble;
  * per second.
  *
  * @param throughputBitsPerSecond   bits received per second lately (about the bitrate sent)
- * @param capacityBitsPerSecond     smoothed bottleneck capacity from burst dispersion
- * @param capacityLowBitsPerSecond  the lowest capacity sample of the recent window
- * @param capacityLatestBitsPerSecond the most recent capacity sample
+ * @param capacityBitsPerSecond     bottleneck capacity over the window: bits over the time the link was busy with them
+ * @param capacityLowBitsPerSecond  the lowest capacity sample of the window
+ * @param capacityLatestBitsPerSecond capacity over the last quarter second (or the latest sample)
  * @param rttSeconds                smoothed in-band round-trip time
  * @param rttMinSeconds             least RTT lately: the base RTT without queueing
  * @param rttTrend                  slope of the RTT
