@@ -33,14 +33,6 @@ public final class StreamingServer implements AutoCloseable {
 
     /** Shutdown closes every socket and joins every thread within this. */
     public static final long SHUTDOWN_BOUND_MILLIS = 2_000;
-    /**
-     * Each session's kernel send buffer (Linux doubles it): about 0.4 s of 1080p. Left to
-     * autotuning it grows to megabytes, seconds of video that the server counts as sent on
-     * time, so after a link stalls the viewer waits for all of it before the live picture; a
-     * small buffer makes writes block soon and the sender's lag skip take over. Enough for the
-     * top rung at round trips up to about 300 ms.
-     */
-    static final int SEND_BUFFER_BYTES = 128 * 1024;
 
     private final ServerConfig config;
     private final ServerIdentity identity;
@@ -125,7 +117,6 @@ public final class StreamingServer implements AutoCloseable {
                 // Video goes out as several TLS records per packet: Nagle would hold the later
                 // ones back until the first is acknowledged.
                 socket.setTcpNoDelay(true);
-                socket.setSendBufferSize(SEND_BUFFER_BYTES);
             } catch (IOException e) {
                 closeQuietly(socket);
                 continue;
