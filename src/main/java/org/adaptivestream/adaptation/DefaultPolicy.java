@@ -16,14 +16,14 @@ import org.adaptivestream.media.Rung;
  * link refills the buffer up to its target. The plan also pays the switch penalty once.
  *
  * <ul>
- *   <li><b>Prediction.</b> For the current and lower rungs, the first step at the latest
- *       capacity sample (a drop matters now), later steps at the window's harmonic mean (a dip
- *       usually passes; a lasting drop pulls the mean down within a window). A higher rung is
- *       planned at the lower of the two throughout: bursts overstate a link, and a way up that
- *       turns out wrong costs two switches. No cap by the receive rate: capacity is measured over
- *       the time the link was busy, so on a saturated link it already is the receive rate, and
- *       in a dead spell the receive rate says nothing of the link a moment later (capping by it
- *       sent 1080p to 240p on every short gap of an LTE link).</li>
+ *   <li><b>Prediction.</b> For the current and lower rungs, the link runs at the latest
+ *       capacity for the first {@link #NOW_LASTS_SECONDS} (a drop matters now) and at the
+ *       window's after it (a dip usually passes; a lasting drop pulls the window down). A
+ *       higher rung is planned at the lower of the two throughout: a fast moment is no
+ *       recovery, and a way up that turns out wrong costs two switches. No cap by the receive
+ *       rate: capacity is measured over the time the link was busy, so on a saturated link it
+ *       already is the receive rate, and in a dead spell the receive rate says nothing of the
+ *       link a moment later (capping by it sent 1080p to 240p on short gaps of an LTE link).</li>
  *   <li><b>Hysteresis.</b> Down whenever a lower rung's plan scores better. Up only
  *       {@link #MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP} after the last switch and
  *       {@link #MIN_SECONDS_AFTER_STALL_FOR_UP} after the last stall: one good sample after a
@@ -65,7 +65,7 @@ public final class DefaultPolicy implements AdaptationPolicy {
         double bestScore = Double.NEGATIVE_INFINITY;
         double currentScore = Double.NaN;
         for (Rung rung : Rung.values()) {
-            // A higher rung must fit both the latest sample and the window: one fast burst is no recovery.
+            // A higher rung must fit both the latest capacity and the window's: one fast moment is no recovery.
             double sustained = Math.min(now, later);
             boolean higher = rung.ordinal() > current.ordinal();
             double score = planScore(ladder, current, rung, higher ? sustained : now, higher ? sustained : later,
