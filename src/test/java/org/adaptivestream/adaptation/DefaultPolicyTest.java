@@ -24,27 +24,20 @@ class DefaultPolicyTest {
     @Test
     void aOneSampleDipOnAFastLink_doesNotPayForTwoSwitches() {
         // Now 4 Mbit/s for 1080p's 5, but the window says 12: a short stall costs less than 720p.
-        Decision d = policy.decide(input(estimates(4e6, 12e6, 0, 5e6), Rung.R1080P, TARGET, 100, false));
+        Decision d = policy.decide(input(estimates(4e6, 12e6, 5e6), Rung.R1080P, TARGET, 100, false));
         assertThat(d.rung()).isEqualTo(Rung.R1080P);
     }
 
     @Test
     void aDropTheWindowConfirms_stepsDownToWhatFits() {
-        Decision d = policy.decide(input(estimates(1.5e6, 1.6e6, 0, 5e6), Rung.R1080P, TARGET, 100, false));
+        Decision d = policy.decide(input(estimates(1.5e6, 1.6e6, 5e6), Rung.R1080P, TARGET, 100, false));
         assertThat(d.rung()).isEqualTo(Rung.R480P);
         assertThat(d.reason()).contains("down").contains("1.50 Mbit/s now");
     }
 
     @Test
-    void aStandingQueueWithLittleArriving_doesNotOverrideTheMeasuredCapacity() {
-        // A dead spell: a queue stands and little arrives, but the link measured 8 Mbit/s while busy.
-        Decision d = policy.decide(input(estimates(8e6, 8e6, 0.2, 0.3e6), Rung.R1080P, TARGET, 100, false));
-        assertThat(d.rung()).isEqualTo(Rung.R1080P);
-    }
-
-    @Test
     void up_waitsForTheHoldTimesAfterASwitchAndAfterAStall() {
-        LinkEstimates plenty = estimates(20e6, 20e6, 0, 1e6);
+        LinkEstimates plenty = estimates(20e6, 20e6, 1e6);
         double soon = DefaultPolicy.MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP - 0.5;
         assertThat(policy.decide(input(plenty, Rung.R480P, TARGET, soon, false)).rung()).isEqualTo(Rung.R480P);
         assertThat(policy.decide(input(plenty, Rung.R480P, TARGET, 100, false)).rung()).isEqualTo(Rung.R1080P);
@@ -68,10 +61,10 @@ class DefaultPolicyTest {
         assertThat(starved).isNegative();
     }
 
-    private static LinkEstimates estimates(double latest, double mean, double standingQueue, double received) {
+    private static LinkEstimates estimates(double latest, double mean, double received) {
         OptionalDouble none = OptionalDouble.empty();
         return new LinkEstimates(OptionalDouble.of(received), OptionalDouble.of(mean), OptionalDouble.of(Math.min(latest, mean)),
-                OptionalDouble.of(latest), none, none, none, OptionalDouble.of(standingQueue), none, none);
+                OptionalDouble.of(latest), none, none, none, none, none);
     }
 
     private static PolicyInput input(LinkEstimates e, Rung current, double buffer, double secondsSinceSwitch, boolean stalled) {

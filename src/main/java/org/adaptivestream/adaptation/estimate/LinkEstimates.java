@@ -15,7 +15,6 @@ import java.util.OptionalDouble;
  * @param rttSeconds                smoothed in-band round-trip time
  * @param rttMinSeconds             least RTT lately: the base RTT without queueing
  * @param rttTrend                  slope of the RTT
- * @param standingQueueSeconds      delivery delay that persisted for a whole window beyond the base
  * @param deliveryDelayTrend        slope of the one-way delivery delay
  * @param jitterSeconds             RFC 3550 interarrival jitter
  */
@@ -27,14 +26,13 @@ public record LinkEstimates(
         OptionalDouble rttSeconds,
         OptionalDouble rttMinSeconds,
         OptionalDouble rttTrend,
-        OptionalDouble standingQueueSeconds,
         OptionalDouble deliveryDelayTrend,
         OptionalDouble jitterSeconds) {
 
     /** Nothing known yet. */
     public static final LinkEstimates NONE = new LinkEstimates(OptionalDouble.empty(), OptionalDouble.empty(),
             OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-            OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
+            OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
 
     public LinkEstimates {
         Objects.requireNonNull(throughputBitsPerSecond);
@@ -44,7 +42,6 @@ public record LinkEstimates(
         Objects.requireNonNull(rttSeconds);
         Objects.requireNonNull(rttMinSeconds);
         Objects.requireNonNull(rttTrend);
-        Objects.requireNonNull(standingQueueSeconds);
         Objects.requireNonNull(deliveryDelayTrend);
         Objects.requireNonNull(jitterSeconds);
     }
@@ -53,13 +50,13 @@ public record LinkEstimates(
     public static LinkEstimates ofCapacity(double bitsPerSecond) {
         OptionalDouble c = OptionalDouble.of(bitsPerSecond);
         return new LinkEstimates(OptionalDouble.empty(), c, c, c, OptionalDouble.empty(), OptionalDouble.empty(),
-                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
     }
 
     /** Only an RTT, for tests and scripted inputs. */
     public static LinkEstimates ofRtt(double rttSeconds) {
         return new LinkEstimates(OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
                 OptionalDouble.empty(), OptionalDouble.of(rttSeconds), OptionalDouble.of(rttSeconds),
-                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
     }
 }

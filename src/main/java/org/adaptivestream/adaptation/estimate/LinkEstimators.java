@@ -66,7 +66,6 @@ public final class LinkEstimators {
                 rtt.smoothedSeconds(),
                 rtt.minSeconds(),
                 rtt.trendSecondsPerSecond(),
-                delay.standingQueueSeconds(),
                 delay.trendSecondsPerSecond(),
                 jitter.jitterSeconds());
     }
