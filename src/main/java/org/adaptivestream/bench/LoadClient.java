@@ -16,12 +16,14 @@ import org.adaptivestream.protocol.MessageType;
 import org.adaptivestream.protocol.MessageWriter;
 import org.adaptivestream.protocol.Ping;
 import org.adaptivestream.protocol.Play;
+import org.adaptivestream.protocol.Received;
 import org.adaptivestream.security.ServerVerifier;
 import org.adaptivestream.security.TlsClient;
 
 /**
  * A lightweight client for load tests: real TLS and the real protocol (hello, play, a ping
- * every {@link #PING_PERIOD_MILLIS} like the real client's control loop), but no decoding. It
+ * every {@link #PING_PERIOD_MILLIS} like the real client's control loop, an acknowledgement
+ * of every packet), but no decoding. It
  * judges every packet against a schedule anchored at its first packet: a packet arriving more
  * than {@link #LATE_MILLIS} after its timestamp says is late.
  *
@@ -33,6 +35,8 @@ final class LoadClient implements AutoCloseable {
     static final long LATE_MILLIS = 100;
     /** As often as the real client pings, so the server answers as many requests as it would in use. */
     static final long PING_PERIOD_MILLIS = 250;
+    /** Offset of the sequence number in a VIDEO_PACKET payload: after rung u8 and flags u8. */
+    private static final int SEQUENCE_OFFSET = 2;
     /** Offset of the pts in a VIDEO_PACKET payload: rung u8, flags u8, sequence i64. */
     private static final int PTS_OFFSET = 10;
     /** The VIDEO_PACKET fields before the packet's bytes: rung, flags, sequence, pts, dts, send time. */
@@ -70,6 +74,7 @@ final class LoadClient implements AutoCloseable {
                 Frame frame = next.get();
                 if (frame.type() == MessageType.VIDEO_PACKET) {
                     long now = System.nanoTime() / 1000;
+                    out.write(new Received(sequenceOf(frame.payload())));
                     long pts = ptsOf(frame.payload());
                     if (anchorMicros == Long.MIN_VALUE) {
                         anchorMicros = now - pts;
@@ -97,11 +102,20 @@ final class LoadClient implements AutoCloseable {
     }
 
     static long ptsOf(byte[] payload) {
-        long pts = 0;
-        for (int i = PTS_OFFSET; i < PTS_OFFSET + 8; i++) {
-            pts = (pts << 8) | (payload[i] & 0xFF);
+        return i64At(payload, PTS_OFFSET);
+    }
+
+    static long sequenceOf(byte[] payload) {
+        return i64At(payload, SEQUENCE_OFFSET);
+    }
+
+    /** The big-endian i64 at {@code offset}. */
+    private static long i64At(byte[] payload, int offset) {
+        long value = 0;
+        for (int i = offset; i < offset + 8; i++) {
+            value = (value << 8) | (payload[i] & 0xFF);
         }
-        return pts;
+        return value;
     }
 
     /** Sends one ping; called by the benchmark's shared timer. */

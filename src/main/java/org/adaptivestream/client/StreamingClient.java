@@ -42,6 +42,7 @@ import org.adaptivestream.protocol.Pause;
 import org.adaptivestream.protocol.Ping;
 import org.adaptivestream.protocol.Play;
 import org.adaptivestream.protocol.Pong;
+import org.adaptivestream.protocol.Received;
 import org.adaptivestream.protocol.RenditionInfo;
 import org.adaptivestream.protocol.Resume;
 import org.adaptivestream.protocol.Seek;
@@ -332,7 +333,14 @@ public final class StreamingClient implements AutoCloseable {
     private void handle(Message message, Connection from) throws IOException {
         long arrival = micros();
         switch (message.type()) {
-            case VIDEO_PACKET -> packet((VideoPacket) message, arrival, from);
+            case VIDEO_PACKET -> {
+                VideoPacket packet = (VideoPacket) message;
+                if (from.welcome().version() >= Received.SINCE_VERSION) {
+                    // At once, before decoding: the server holds back what it sends on these.
+                    from.out.write(new Received(packet.sequenceNumber()));
+                }
+                packet(packet, arrival, from);
+            }
             case CODEC_CONFIG -> codecConfig((org.adaptivestream.protocol.CodecConfig) message);
             case PONG -> pong((Pong) message, arrival);
             case SERVER_REPORT -> lastReport = (ServerReport) message;

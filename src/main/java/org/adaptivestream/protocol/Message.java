@@ -6,7 +6,8 @@ package org.adaptivestream.protocol;
  * the enum) or {@code instanceof} patterns.
  *
  * <p>Who sends what: the client sends {@link Hello}, {@link CatalogRequest}, {@link Play},
- * {@link SwitchRung}, {@link Pause}, {@link Resume}, {@link Seek}, {@link Stop}, {@link Ping}, {@link ClientReport} (version 2);
+ * {@link SwitchRung}, {@link Pause}, {@link Resume}, {@link Seek}, {@link Stop}, {@link Ping},
+ * {@link ClientReport} (version 2), {@link Received} (version 3);
  * the server sends {@link Welcome}, {@link CatalogReply}, {@link CodecConfig},
  * {@link VideoPacket}, {@link Pong}, {@link ServerReport}, {@link EndOfStream}; either side
  * sends {@link ErrorMessage} and {@link Bye}. The codec does not enforce direction; sessions do.
@@ -18,7 +19,7 @@ package org.adaptivestream.protocol;
 public sealed interface Message
         permits Hello, Welcome, Bye, ErrorMessage, Ping, Pong, CatalogRequest, CatalogReply, Play,
                 SwitchRung, Pause, Resume, Seek, Stop, CodecConfig, VideoPacket, ServerReport,
-                EndOfStream, ClientReport {
+                EndOfStream, ClientReport, Received {
 
     MessageType type();
 }

@@ -72,6 +72,7 @@ public final class MessageCodec {
                         .i64(m.queuedBytes()).i64(m.bytesSent()).i64(m.packetsSent()).i64(m.gopsSkipped());
             }
             case CLIENT_REPORT -> out.i64(((ClientReport) message).smoothedRttMicros());
+            case RECEIVED -> out.i64(((Received) message).sequence());
             case BYE, CATALOG_REQUEST, PAUSE, RESUME, STOP, END_OF_STREAM -> {
                 // empty payload
             }
@@ -170,6 +171,7 @@ public final class MessageCodec {
                     in.i64("packets sent"), in.i64("GOPs skipped"));
             case END_OF_STREAM -> new EndOfStream();
             case CLIENT_REPORT -> new ClientReport(in.i64("smoothed RTT"));
+            case RECEIVED -> new Received(in.i64("sequence"));
         };
     }
 

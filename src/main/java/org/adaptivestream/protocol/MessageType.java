@@ -6,7 +6,7 @@ import java.util.Optional;
  * The type byte of a frame, with the payload sizes each type allows. The sizes are checked
  * from the header alone, before the payload is read or allocated. Codes are grouped by role:
  * 0x0_ session, 0x1_ catalog, 0x2_ playback control, 0x3_ media and reports (CLIENT_REPORT,
- * 0x34, is the one sent by the client). Code 0 is never
+ * 0x34, and RECEIVED, 0x35, are the ones sent by the client). Code 0 is never
  * used, so zero-filled garbage is refused.
  */
 public enum MessageType {
@@ -29,8 +29,10 @@ public enum MessageType {
     VIDEO_PACKET(0x31, VideoPacket.FIXED_FIELDS_BYTES + 1, Integer.MAX_VALUE),
     SERVER_REPORT(0x32, 45, 45),
     END_OF_STREAM(0x33, 0, 0),
-    /** Since version 2. Declared last so the ordinals of the older types stay as they were. */
-    CLIENT_REPORT(0x34, 8, 8);
+    /** Since version 2. The newer types come last so the ordinals of the older ones stay as they were. */
+    CLIENT_REPORT(0x34, 8, 8),
+    /** Since version 3. */
+    RECEIVED(0x35, 8, 8);
 
     private static final MessageType[] BY_CODE = new MessageType[256];
 

@@ -9,8 +9,11 @@ import java.util.OptionalInt;
  */
 public final class ProtocolVersion {
 
-    /** The version this build writes and prefers. Version 2 added {@link ClientReport}. */
-    public static final int CURRENT = 2;
+    /**
+     * The version this build writes and prefers. Version 2 added {@link ClientReport}, version 3
+     * {@link Received}.
+     */
+    public static final int CURRENT = 3;
     /** The oldest version this build still reads. */
     public static final int OLDEST_SUPPORTED = 1;
 

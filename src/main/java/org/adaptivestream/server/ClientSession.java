@@ -30,6 +30,7 @@ import org.adaptivestream.protocol.Play;
 import org.adaptivestream.protocol.Pong;
 import org.adaptivestream.protocol.ProtocolException;
 import org.adaptivestream.protocol.ProtocolVersion;
+import org.adaptivestream.protocol.Received;
 import org.adaptivestream.protocol.Seek;
 import org.adaptivestream.protocol.SwitchRung;
 import org.adaptivestream.protocol.Welcome;
@@ -187,11 +188,18 @@ final class ClientSession {
                 }
                 case CLIENT_REPORT -> {
                     if (negotiatedVersion < ClientReport.SINCE_VERSION) {
-                        tryTell(ErrorCode.PROTOCOL_VIOLATION, "CLIENT_REPORT needs protocol version "
-                                + ClientReport.SINCE_VERSION + "; this session speaks " + negotiatedVersion);
-                        return "protocol violation: CLIENT_REPORT in a version " + negotiatedVersion + " session";
+                        return tooNew(message, ClientReport.SINCE_VERSION);
                     }
                     clientRttMicros = ((ClientReport) message).smoothedRttMicros();
+                }
+                case RECEIVED -> {
+                    if (negotiatedVersion < Received.SINCE_VERSION) {
+                        return tooNew(message, Received.SINCE_VERSION);
+                    }
+                    SessionSender current = sender;
+                    if (current != null) {
+                        current.acknowledged(((Received) message).sequence());
+                    }
                 }
                 case CATALOG_REQUEST -> send(new CatalogReply(catalog.videos()));
                 case PLAY -> play((Play) message);
@@ -210,6 +218,18 @@ final class ClientSession {
             }
         }
         return "closed";
+    }
+
+    /** Refuses a message this session's protocol version does not have; returns why the session ends. */
+    private String tooNew(Message message, int sinceVersion) {
+        tryTell(ErrorCode.PROTOCOL_VIOLATION, message.type() + " needs protocol version " + sinceVersion
+                + "; this session speaks " + negotiatedVersion);
+        return "protocol violation: " + message.type() + " in a version " + negotiatedVersion + " session";
+    }
+
+    /** Whether the client acknowledges video ({@link Received}), so the sender can keep little in flight. */
+    boolean acknowledgesVideo() {
+        return negotiatedVersion >= Received.SINCE_VERSION;
     }
 
     private void play(Play play) throws IOException {
@@ -290,11 +310,22 @@ final class ClientSession {
         }
     }
 
+    /**
+     * Closes a client that stopped taking video: a write blocked for longer than the write-stall
+     * timeout or, when the client acknowledges video, a packet unacknowledged for that long (the
+     * sender stops writing to such a client long before its socket buffers could fill).
+     */
     void closeIfWriteStalled(long nowNanos) {
         long started = writeStartedNanos;
-        if (started != 0 && nowNanos - started > config.writeStallTimeout().toNanos()) {
+        long timeout = config.writeStallTimeout().toNanos();
+        if (started != 0 && nowNanos - started > timeout) {
             resetOnClose();
             close("stopped reading: a write was blocked for over " + config.writeStallTimeout().toSeconds() + " s");
+            return;
+        }
+        SessionSender current = sender;
+        if (current != null && current.oldestUnacknowledgedMicros(nowNanos / 1000) > timeout / 1000) {
+            close("stopped reading: video sent over " + config.writeStallTimeout().toSeconds() + " s ago is unacknowledged");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.adaptivestream.server;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.concurrent.locks.ReentrantLock;
 import org.adaptivestream.media.CodecConfig;
 import org.adaptivestream.media.Rung;
@@ -14,7 +15,8 @@ import org.adaptivestream.protocol.VideoPacket;
  * applies the client's requests (switch, pause, resume, seek) that came in between, and says
  * when its next packet is due. Requests arrive on the session's reader thread; the cursor is
  * only touched under the lock. Writes happen outside the lock, so a slow socket never blocks the
- * reader's requests.
+ * reader's requests. A client that acknowledges video gets no more once a packet has gone
+ * unacknowledged for {@link #MAX_UNACKNOWLEDGED_MICROS}.
  */
 final class SessionSender implements Pacer.Task {
 
@@ -29,6 +31,20 @@ final class SessionSender implements Pacer.Task {
     private final ServerConfig config;
     private final Pacer pacer;
     private final Pacer.Handle handle;
+    /**
+     * How long a packet may go unacknowledged before nothing more is sent. Video written past
+     * this point would only queue, in this machine's socket buffer (autotuned up to megabytes)
+     * or at the bottleneck, and arrive seconds stale after a dead spell, with the schedule none
+     * the wiser: the sender would never fall behind it, so never skip ahead. Holding back instead
+     * keeps at most about this much video in flight and lets the schedule's lag show, so after
+     * {@link ServerConfig#maxLag} the sender skips to the GOP that is due. One second is far above
+     * the round trip of any link the client plays well on.
+     */
+    static final long MAX_UNACKNOWLEDGED_MICROS = 1_000_000;
+
+    private record InFlight(long sequence, long sentMicros) {
+    }
+
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean running = true;
     private volatile long packetsSent;
@@ -41,6 +57,12 @@ final class SessionSender implements Pacer.Task {
      */
     private volatile int queuedPackets;
     private boolean endSent;
+    /** Whether the client acknowledges packets; only then is {@link #unacknowledged} kept. */
+    private final boolean acknowledged;
+    /** Packets written and not yet acknowledged, oldest first. Guarded by the lock. */
+    private final ArrayDeque<InFlight> unacknowledged = new ArrayDeque<>();
+    /** Held back for an acknowledgement; the next one pokes the pacer. Guarded by the lock. */
+    private boolean held;
     private long nextReportMicros = ClientSession.micros();
 
     SessionSender(ClientSession session, PlaybackCursor cursor, ServerConfig config, Pacer pacer) {
@@ -48,6 +70,7 @@ final class SessionSender implements Pacer.Task {
         this.cursor = cursor;
         this.config = config;
         this.pacer = pacer;
+        this.acknowledged = session.acknowledgesVideo();
         this.handle = pacer.register(this);
     }
 
@@ -59,12 +82,12 @@ final class SessionSender implements Pacer.Task {
     public long step() {
         try {
             while (running) {
+                skipIfLate();
                 PlaybackCursor.Next next;
-                int skipped;
+                long sequence = -1;
                 lock.lock();
                 try {
                     long now = ClientSession.micros();
-                    skipped = cursor.skipIfLate(now, config.maxLag().toNanos() / 1000);
                     next = cursor.peek();
                     if (next == null) {
                         if (cursor.ended() && !endSent) {
@@ -74,22 +97,26 @@ final class SessionSender implements Pacer.Task {
                         }
                     } else if (next.dueWallMicros() > now + Pacer.EARLY_MICROS) {
                         return next.dueWallMicros();
+                    } else if (acknowledged && !unacknowledged.isEmpty()
+                            && now - unacknowledged.peekFirst().sentMicros() > MAX_UNACKNOWLEDGED_MICROS) {
+                        held = true;
+                        return Pacer.PARK;
                     } else {
                         cursor.advance();
+                        sequence = session.nextSequence.getAndIncrement();
+                        if (acknowledged) {
+                            unacknowledged.addLast(new InFlight(sequence, now));
+                        }
                     }
                 } finally {
                     lock.unlock();
-                }
-                if (skipped > 0) {
-                    gopsSkipped += skipped;
-                    session.event("fell " + config.maxLag().toMillis() + " ms behind: skipped " + skipped + " GOP(s)");
                 }
                 if (next == null) {
                     session.send(new EndOfStream());
                     session.event("reached the end");
                     continue;
                 }
-                send(next);
+                send(next, sequence);
                 long now = ClientSession.micros();
                 if (now >= nextReportMicros) {
                     report(now);
@@ -102,7 +129,22 @@ final class SessionSender implements Pacer.Task {
         return Pacer.PARK;
     }
 
-    private void send(PlaybackCursor.Next next) throws IOException {
+    /** Counted apart from sending: the GOP skipped to is usually not due yet, so this step sends nothing. */
+    private void skipIfLate() {
+        int skipped;
+        lock.lock();
+        try {
+            skipped = cursor.skipIfLate(ClientSession.micros(), config.maxLag().toNanos() / 1000);
+        } finally {
+            lock.unlock();
+        }
+        if (skipped > 0) {
+            gopsSkipped += skipped;
+            session.event("fell " + config.maxLag().toMillis() + " ms behind: skipped " + skipped + " GOP(s)");
+        }
+    }
+
+    private void send(PlaybackCursor.Next next, long sequence) throws IOException {
         if (next.configFirst()) {
             CodecConfig config = cursor.video().rendition(next.rung()).codecConfig();
             session.send(new org.adaptivestream.protocol.CodecConfig(next.rung(), VideoCodec.H264,
@@ -111,7 +153,7 @@ final class SessionSender implements Pacer.Task {
         byte[] data = next.packet().sharedBytes();
         session.send(new VideoPacket(next.rung(), next.timelinePtsMicros(), next.timelinePtsMicros()
                 - next.packet().ptsMicros() + next.packet().dtsMicros(), next.packet().keyframe(),
-                ClientSession.micros(), session.nextSequence.getAndIncrement(), data));
+                ClientSession.micros(), sequence, data));
         packetsSent++;
         bytesSent += data.length;
         session.bytesSentTotal.addAndGet(data.length);
@@ -129,6 +171,35 @@ final class SessionSender implements Pacer.Task {
         }
         queuedPackets = backlog.packets();
         session.send(new ServerReport(now, rung, backlog.packets(), backlog.bytes(), bytesSent, packetsSent, gopsSkipped));
+    }
+
+    /** The client has read every packet up to {@code sequence}. */
+    void acknowledged(long sequence) {
+        boolean release;
+        lock.lock();
+        try {
+            while (!unacknowledged.isEmpty() && unacknowledged.peekFirst().sequence() <= sequence) {
+                unacknowledged.pollFirst();
+            }
+            release = held;
+            held = false;
+        } finally {
+            lock.unlock();
+        }
+        if (release) {
+            pacer.poke(handle);
+        }
+    }
+
+    /** How long the oldest unacknowledged packet has been on its way; 0 if none is. */
+    long oldestUnacknowledgedMicros(long nowMicros) {
+        lock.lock();
+        try {
+            InFlight oldest = unacknowledged.peekFirst();
+            return oldest == null ? 0 : nowMicros - oldest.sentMicros();
+        } finally {
+            lock.unlock();
+        }
     }
 
     void requestRung(Rung rung) {

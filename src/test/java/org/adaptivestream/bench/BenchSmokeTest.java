@@ -64,11 +64,12 @@ class BenchSmokeTest {
     }
 
     @Test
-    void ptsOf_readsThePtsOfAnEncodedVideoPacket() throws Exception {
+    void ptsOfAndSequenceOf_readTheFieldsOfAnEncodedVideoPacket() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new MessageWriter(bytes).write(new VideoPacket(Rung.R720P, 123_456_789L, 5, true, 7, 9, new byte[] {1, 2}));
         Frame frame = new MessageReader(new java.io.ByteArrayInputStream(bytes.toByteArray())).readFrame().orElseThrow();
         assertThat(LoadClient.ptsOf(frame.payload())).isEqualTo(123_456_789L);
+        assertThat(LoadClient.sequenceOf(frame.payload())).isEqualTo(9);
     }
 
     @Test

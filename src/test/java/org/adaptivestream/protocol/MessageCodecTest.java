@@ -52,6 +52,21 @@ class MessageCodecTest {
     }
 
     @Test
+    void encode_received_layoutMatchesProtocolDocument() throws Exception {
+        // The example in docs/PROTOCOL.md: packet 1 234 (0x04D2).
+        assertThat(MessageCodec.encode(new Received(1_234L))).containsExactly(
+                0x35, 0, 0, 0, 0, 8,                              // header: type, flags, length 8
+                0, 0, 0, 0, 0, 0, 0x04, (byte) 0xD2);             // sequence
+    }
+
+    @Test
+    void decode_receivedWithNegativeSequence_throwsMalformed() {
+        byte[] payload = {(byte) 0x80, 0, 0, 0, 0, 0, 0, 0};
+        assertThatThrownBy(() -> MessageCodec.decode(new Frame(MessageType.RECEIVED, 0, payload)))
+                .isInstanceOf(MalformedPayloadException.class).hasMessageContaining("sequence");
+    }
+
+    @Test
     void encode_ping_layoutMatchesProtocolDocument() throws Exception {
         assertThat(MessageCodec.encode(new Ping(7))).containsExactly(0x05, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 7);
     }
@@ -192,10 +207,11 @@ class MessageCodecTest {
 
     @Test
     void negotiate_versionOneClient_stillServedAtOne() {
-        assertThat(ProtocolVersion.CURRENT).isEqualTo(ClientReport.SINCE_VERSION);
+        assertThat(ProtocolVersion.CURRENT).isEqualTo(Received.SINCE_VERSION);
         assertThat(ProtocolVersion.negotiate(new Hello(1, 1, "old client"))).hasValue(1);
+        assertThat(ProtocolVersion.negotiate(new Hello(1, 2, "version 2 client"))).hasValue(2);
         assertThat(Hello.of("c").minVersion()).isEqualTo(1);
-        assertThat(Hello.of("c").maxVersion()).isEqualTo(2);
+        assertThat(Hello.of("c").maxVersion()).isEqualTo(3);
     }
 
     @Test

@@ -28,7 +28,9 @@ import org.adaptivestream.protocol.Message;
 import org.adaptivestream.protocol.MessageReader;
 import org.adaptivestream.protocol.MessageWriter;
 import org.adaptivestream.protocol.Play;
+import org.adaptivestream.protocol.Received;
 import org.adaptivestream.protocol.VideoInfo;
+import org.adaptivestream.protocol.VideoPacket;
 import org.adaptivestream.security.ServerVerifier;
 import org.adaptivestream.security.TlsClient;
 import org.adaptivestream.soak.ProcessVitals;
@@ -38,6 +40,8 @@ import org.adaptivestream.testkit.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Load that a hostile or unlucky crowd brings: a connection flood past the client limit, and
@@ -194,8 +198,14 @@ class LoadFaultsTest {
         }
     }
 
-    @Test
-    void slowReader_backlogStaysBoundedItIsSkippedAheadHeapFlatOthersUnaffected() throws Exception {
+    /**
+     * Version 2: the server learns of the slow reader only from its writes blocking. Version 3:
+     * the reader acknowledges every packet it reads and the server stops sending once one has
+     * gone unacknowledged for a second.
+     */
+    @ParameterizedTest(name = "protocol version {0}")
+    @ValueSource(ints = {2, 3})
+    void slowReader_backlogStaysBoundedItIsSkippedAheadHeapFlatOthersUnaffected(int version) throws Exception {
         startWithViewers(config(), 1);
         VideoInfo video = viewers.get(0).catalog().stream().filter(v -> v.id().equals("beta")).findFirst().orElseThrow();
         long heapBefore = ProcessVitals.sample(true).heapUsedBytes();
@@ -205,13 +215,16 @@ class LoadFaultsTest {
         int maxQueued = 0;
         long skipped = 0;
         boolean disconnected = false;
-        try (RawSession slow = RawSession.welcomed(server, "slow reader")) {
-            InputStream throttled = new Throttled(slow.socket.getInputStream(), 24 * 1024);
+        try (RawSession slow = RawSession.welcomed(server, "slow reader", version)) {
+            // A client that reads, just far too slowly for 1080p.
+            MessageReader throttled = new MessageReader(new Throttled(slow.socket.getInputStream(), 24 * 1024));
             Thread drain = new Thread(() -> {
-                byte[] sink = new byte[2048];
                 try {
-                    while (throttled.read(sink, 0, sink.length) >= 0) {
-                        // a client that reads, just far too slowly for 1080p
+                    Optional<Message> message;
+                    while ((message = throttled.read()).isPresent()) {
+                        if (version >= Received.SINCE_VERSION && message.get() instanceof VideoPacket packet) {
+                            slow.out.write(new Received(packet.sequenceNumber()));
+                        }
                     }
                 } catch (IOException gone) {
                     // disconnected: the test sees it in the server's sessions
@@ -245,15 +258,17 @@ class LoadFaultsTest {
         assertThat((heapAfter - heapBefore) / 1e6).as("heap growth, MB").isLessThan(16);
     }
 
-    @Test
-    void readerThatStopsReading_isDisconnectedAtTheWriteStallTimeout() throws Exception {
+    /** Version 2: the server's writes block once the socket buffers fill. Version 3: nothing is acknowledged. */
+    @ParameterizedTest(name = "protocol version {0}")
+    @ValueSource(ints = {2, 3})
+    void readerThatStopsReading_isDisconnectedAtTheWriteStallTimeout(int version) throws Exception {
         startWithViewers(config().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(2)), 1);
         long[] framesBefore = framesNow();
         long since = System.nanoTime();
         long heapBefore = ProcessVitals.sample(true).heapUsedBytes();
-        try (RawSession stalled = RawSession.welcomed(server, "stopped reading")) {
+        try (RawSession stalled = RawSession.welcomed(server, "stopped reading", version)) {
             stalled.out.write(new Play("beta", 0, Rung.R1080P, true));
-            // Reads nothing more: the socket buffers fill and the server's writes block.
+            // Reads nothing more.
             assertThat(Eventually.within(Duration.ofSeconds(20), () -> server.events.stream()
                     .anyMatch(e -> e.startsWith("closed") && e.contains("stopped reading"))))
                     .as(String.join("\n", server.events)).isTrue();
@@ -266,7 +281,8 @@ class LoadFaultsTest {
     @Test
     void shutdownWithViewersAndAStalledClient_closesAllAndFreesThePortWithinTwoSeconds() throws Exception {
         startWithViewers(config(), 2);
-        try (RawSession stalled = RawSession.welcomed(server, "stopped reading")) {
+        // Version 2, which does not acknowledge video: the server goes on writing until a write blocks.
+        try (RawSession stalled = RawSession.welcomed(server, "stopped reading", 2)) {
             stalled.out.write(new Play("beta", 0, Rung.R1080P, true));
             // Wait until the server's writes to it block (the default 10 s stall timeout has not fired).
             long[] lastSent = {-1};

@@ -11,6 +11,7 @@ import org.adaptivestream.protocol.Hello;
 import org.adaptivestream.protocol.Message;
 import org.adaptivestream.protocol.MessageReader;
 import org.adaptivestream.protocol.MessageWriter;
+import org.adaptivestream.protocol.ProtocolVersion;
 import org.adaptivestream.protocol.Welcome;
 import org.adaptivestream.security.ServerVerifier;
 import org.adaptivestream.security.TlsClient;
@@ -35,10 +36,15 @@ public final class RawSession implements AutoCloseable {
                 ServerVerifier.pinned(server.server.fingerprint()), Duration.ofSeconds(5)));
     }
 
-    /** TLS, HELLO and the server's WELCOME. */
+    /** TLS, HELLO and the server's WELCOME, at the current protocol version. */
     public static RawSession welcomed(TestServer server, String name) throws IOException {
+        return welcomed(server, name, ProtocolVersion.CURRENT);
+    }
+
+    /** TLS, HELLO offering versions 1 to {@code maxVersion}, and the server's WELCOME. */
+    public static RawSession welcomed(TestServer server, String name, int maxVersion) throws IOException {
         RawSession session = connect(server);
-        session.out.write(Hello.of(name));
+        session.out.write(new Hello(ProtocolVersion.OLDEST_SUPPORTED, maxVersion, name));
         Optional<Message> answer = session.in.read();
         if (answer.isEmpty() || !(answer.get() instanceof Welcome)) {
             session.close();

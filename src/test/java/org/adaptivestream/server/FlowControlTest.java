@@ -1,0 +1,150 @@
+package org.adaptivestream.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.adaptivestream.media.Rung;
+import org.adaptivestream.protocol.ErrorCode;
+import org.adaptivestream.protocol.ErrorMessage;
+import org.adaptivestream.protocol.Message;
+import org.adaptivestream.protocol.Play;
+import org.adaptivestream.protocol.Received;
+import org.adaptivestream.protocol.VideoPacket;
+import org.adaptivestream.testkit.RawSession;
+import org.adaptivestream.testkit.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The server keeps little video in flight to a client that acknowledges it (protocol version 3):
+ * once a packet has gone unacknowledged for {@link SessionSender#MAX_UNACKNOWLEDGED_MICROS} it
+ * sends nothing more, falls behind its schedule, and skips ahead when acknowledgements resume.
+ */
+@Timeout(60)
+class FlowControlTest {
+
+    private static final long SECOND = 1_000_000;
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void unacknowledgedVideo_stopsAfterAboutASecond_andAnAcknowledgementResumesItSkippedAhead() throws Exception {
+        try (RawSession s = RawSession.welcomed(server, "acknowledges late")) {
+            s.out.write(new Play("beta", 0, Rung.R240P, true));
+            List<VideoPacket> held = packetsFor(s, Duration.ofSeconds(4), false);
+
+            assertThat(held).isNotEmpty();
+            VideoPacket last = held.get(held.size() - 1);
+            long sendSpan = last.serverSendMicros() - held.get(0).serverSendMicros();
+            assertThat(sendSpan).as("µs between the first and last packet sent unacknowledged")
+                    .isBetween(SECOND / 2, SECOND + SECOND / 4);
+
+            s.out.write(new Received(last.sequenceNumber()));
+            VideoPacket next = packetsFor(s, Duration.ofSeconds(3), false).get(0);
+            assertThat(next.keyframe()).as("resumes at a GOP's start").isTrue();
+            assertThat(next.ptsMicros() - last.ptsMicros()).as("µs of video skipped").isGreaterThan(2 * SECOND);
+            assertThat(session("acknowledges late").gopsSkipped()).isPositive();
+        }
+    }
+
+    @Test
+    void acknowledgedVideo_flowsOnSchedule() throws Exception {
+        try (RawSession s = RawSession.welcomed(server, "acknowledges")) {
+            s.out.write(new Play("beta", 0, Rung.R240P, true));
+            List<VideoPacket> got = packetsFor(s, Duration.ofSeconds(3), true);
+            VideoPacket last = got.get(got.size() - 1);
+            assertThat(last.serverSendMicros() - got.get(0).serverSendMicros()).isGreaterThan(2 * SECOND + SECOND / 2);
+            assertThat(last.sequenceNumber() - got.get(0).sequenceNumber()).isEqualTo(got.size() - 1);
+            assertThat(session("acknowledges").gopsSkipped()).isZero();
+        }
+    }
+
+    @Test
+    void versionTwoClient_isNotHeldBack() throws Exception {
+        try (RawSession s = RawSession.welcomed(server, "version 2", 2)) {
+            s.out.write(new Play("beta", 0, Rung.R240P, true));
+            List<VideoPacket> got = packetsFor(s, Duration.ofSeconds(3), false);
+            assertThat(got.get(got.size() - 1).serverSendMicros() - got.get(0).serverSendMicros())
+                    .isGreaterThan(2 * SECOND + SECOND / 2);
+        }
+    }
+
+    @Test
+    void received_inVersionTwoSession_isAProtocolViolation() throws Exception {
+        try (RawSession s = RawSession.welcomed(server, "version 2 acknowledging", 2)) {
+            s.out.write(new Received(0));
+            Message answer = s.in.read().orElseThrow();
+            assertThat(answer).isInstanceOf(ErrorMessage.class);
+            assertThat(((ErrorMessage) answer).code()).isEqualTo(ErrorCode.PROTOCOL_VIOLATION);
+            assertThat(((ErrorMessage) answer).text()).contains("RECEIVED").contains("version 3");
+            assertThat(RawSession.closedByPeer(s.socket, Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    /** The video packets that arrive within {@code duration}, each acknowledged as read if asked. */
+    private static List<VideoPacket> packetsFor(RawSession s, Duration duration, boolean acknowledge) throws Exception {
+        BlockingQueue<VideoPacket> inbox = INBOXES.computeIfAbsent(s, FlowControlTest::startReading);
+        List<VideoPacket> packets = new ArrayList<>();
+        long deadline = System.nanoTime() + duration.toNanos();
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            VideoPacket packet = inbox.poll(left, TimeUnit.NANOSECONDS);
+            if (packet != null) {
+                packets.add(packet);
+                if (acknowledge) {
+                    s.out.write(new Received(packet.sequenceNumber()));
+                }
+            }
+        }
+        return packets;
+    }
+
+    private static final Map<RawSession, BlockingQueue<VideoPacket>> INBOXES = new ConcurrentHashMap<>();
+
+    /** Reads the session's messages on a thread of its own (a read timeout could cut a frame in two). */
+    private static BlockingQueue<VideoPacket> startReading(RawSession s) {
+        BlockingQueue<VideoPacket> inbox = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try {
+                s.socket.setSoTimeout(0);
+                Optional<Message> message;
+                while ((message = s.in.read()).isPresent()) {
+                    if (message.get() instanceof VideoPacket packet) {
+                        inbox.add(packet);
+                    }
+                }
+            } catch (IOException closed) {
+                // the test closed the session
+            } finally {
+                INBOXES.remove(s);
+            }
+        }, "flow-control-test-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return inbox;
+    }
+
+    private static SessionInfo session(String clientName) {
+        return server.server.sessions().stream().filter(i -> i.clientName().equals(clientName)).findFirst().orElseThrow();
+    }
+}
