@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocket;
 import org.adaptivestream.media.Rung;
+import org.adaptivestream.protocol.Acknowledgements;
 import org.adaptivestream.protocol.Bye;
 import org.adaptivestream.protocol.ErrorMessage;
 import org.adaptivestream.protocol.Frame;
@@ -22,8 +23,8 @@ import org.adaptivestream.security.TlsClient;
 
 /**
  * A lightweight client for load tests: real TLS and the real protocol (hello, play, a ping
- * every {@link #PING_PERIOD_MILLIS} like the real client's control loop, an acknowledgement
- * of every packet), but no decoding. It
+ * every {@link #PING_PERIOD_MILLIS} like the real client's control loop, acknowledgements of
+ * video as often as it sends them), but no decoding. It
  * judges every packet against a schedule anchored at its first packet: a packet arriving more
  * than {@link #LATE_MILLIS} after its timestamp says is late.
  *
@@ -46,6 +47,7 @@ final class LoadClient implements AutoCloseable {
     private final MessageWriter out;
     private final MessageReader in;
     private final Thread reader;
+    private final Acknowledgements acks = new Acknowledgements();
     private final AtomicLong packets = new AtomicLong();
     private final AtomicLong late = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -74,7 +76,10 @@ final class LoadClient implements AutoCloseable {
                 Frame frame = next.get();
                 if (frame.type() == MessageType.VIDEO_PACKET) {
                     long now = System.nanoTime() / 1000;
-                    out.write(new Received(sequenceOf(frame.payload())));
+                    Received ack = acks.onPacket(sequenceOf(frame.payload()), now);
+                    if (ack != null) {
+                        out.write(ack);
+                    }
                     long pts = ptsOf(frame.payload());
                     if (anchorMicros == Long.MIN_VALUE) {
                         anchorMicros = now - pts;
@@ -125,6 +130,10 @@ final class LoadClient implements AutoCloseable {
         }
         try {
             out.write(new Ping(System.nanoTime() / 1000));
+            Received ack = acks.owed(System.nanoTime() / 1000);
+            if (ack != null) {
+                out.write(ack);
+            }
         } catch (IOException e) {
             if (!closed) {
                 failure = e.getMessage();

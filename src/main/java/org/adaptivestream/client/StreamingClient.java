@@ -28,6 +28,7 @@ import org.adaptivestream.metrics.InterarrivalJitter;
 import org.adaptivestream.metrics.Metric;
 import org.adaptivestream.metrics.SessionMetrics;
 import org.adaptivestream.metrics.SwitchEvent;
+import org.adaptivestream.protocol.Acknowledgements;
 import org.adaptivestream.protocol.Bye;
 import org.adaptivestream.protocol.CatalogReply;
 import org.adaptivestream.protocol.CatalogRequest;
@@ -108,7 +109,11 @@ public final class StreamingClient implements AutoCloseable {
     private int stallsSeen;
     private int ticks;
 
-    private record Connection(SSLSocket socket, MessageReader in, MessageWriter out, Welcome welcome) {
+    private record Connection(SSLSocket socket, MessageReader in, MessageWriter out, Welcome welcome,
+                              Acknowledgements acks) {
+        boolean acknowledgesVideo() {
+            return welcome.version() >= Received.SINCE_VERSION;
+        }
     }
 
     private record PlayRequest(VideoInfo video, boolean loop, FrameSink sink) {
@@ -160,7 +165,7 @@ public final class StreamingClient implements AutoCloseable {
             }
             // Reads now wait for video, which may pause for a while; liveness comes from pongs.
             socket.setSoTimeout(0);
-            return new Connection(socket, in, out, welcome);
+            return new Connection(socket, in, out, welcome, new Acknowledgements());
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
@@ -335,9 +340,12 @@ public final class StreamingClient implements AutoCloseable {
         switch (message.type()) {
             case VIDEO_PACKET -> {
                 VideoPacket packet = (VideoPacket) message;
-                if (from.welcome().version() >= Received.SINCE_VERSION) {
-                    // At once, before decoding: the server holds back what it sends on these.
-                    from.out.write(new Received(packet.sequenceNumber()));
+                if (from.acknowledgesVideo()) {
+                    // Before decoding: the server holds back what it sends on these.
+                    Received ack = from.acks.onPacket(packet.sequenceNumber(), arrival);
+                    if (ack != null) {
+                        from.out.write(ack);
+                    }
                 }
                 packet(packet, arrival, from);
             }
@@ -422,6 +430,7 @@ public final class StreamingClient implements AutoCloseable {
                 return;
             }
             send(new Ping(micros()));
+            acknowledgeOwed();
             if (++ticks % CLIENT_REPORT_EVERY_TICKS == 0) {
                 report();
             }
@@ -431,6 +440,16 @@ public final class StreamingClient implements AutoCloseable {
             // The reader notices a dead connection and reconnects; nothing to do here.
         } catch (RuntimeException e) {
             listener.error("control loop: " + e);
+        }
+    }
+
+    private void acknowledgeOwed() throws IOException {
+        Connection current = connection;
+        if (current != null && current.acknowledgesVideo()) {
+            Received ack = current.acks.owed(micros());
+            if (ack != null) {
+                current.out.write(ack);
+            }
         }
     }
 

@@ -311,21 +311,17 @@ final class ClientSession {
     }
 
     /**
-     * Closes a client that stopped taking video: a write blocked for longer than the write-stall
-     * timeout or, when the client acknowledges video, a packet unacknowledged for that long (the
-     * sender stops writing to such a client long before its socket buffers could fill).
+     * Closes a client whose write has been blocked for longer than the write-stall timeout. A
+     * client that acknowledges video never gets that far: its sender holds back long before the
+     * socket buffers fill, and holding costs nothing, so it is not closed for that. A dead link
+     * with the client still pinging keeps its session; a client silent altogether meets the idle
+     * timeout.
      */
     void closeIfWriteStalled(long nowNanos) {
         long started = writeStartedNanos;
-        long timeout = config.writeStallTimeout().toNanos();
-        if (started != 0 && nowNanos - started > timeout) {
+        if (started != 0 && nowNanos - started > config.writeStallTimeout().toNanos()) {
             resetOnClose();
             close("stopped reading: a write was blocked for over " + config.writeStallTimeout().toSeconds() + " s");
-            return;
-        }
-        SessionSender current = sender;
-        if (current != null && current.oldestUnacknowledgedMicros(nowNanos / 1000) > timeout / 1000) {
-            close("stopped reading: video sent over " + config.writeStallTimeout().toSeconds() + " s ago is unacknowledged");
         }
     }
 

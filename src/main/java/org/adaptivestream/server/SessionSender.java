@@ -191,17 +191,6 @@ final class SessionSender implements Pacer.Task {
         }
     }
 
-    /** How long the oldest unacknowledged packet has been on its way; 0 if none is. */
-    long oldestUnacknowledgedMicros(long nowMicros) {
-        lock.lock();
-        try {
-            InFlight oldest = unacknowledged.peekFirst();
-            return oldest == null ? 0 : nowMicros - oldest.sentMicros();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     void requestRung(Rung rung) {
         Rung before;
         PlaybackCursor.SwitchMode mode;

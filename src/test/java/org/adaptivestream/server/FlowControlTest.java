@@ -3,6 +3,7 @@ package org.adaptivestream.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +17,11 @@ import org.adaptivestream.media.Rung;
 import org.adaptivestream.protocol.ErrorCode;
 import org.adaptivestream.protocol.ErrorMessage;
 import org.adaptivestream.protocol.Message;
+import org.adaptivestream.protocol.Ping;
 import org.adaptivestream.protocol.Play;
 import org.adaptivestream.protocol.Received;
 import org.adaptivestream.protocol.VideoPacket;
+import org.adaptivestream.testkit.Eventually;
 import org.adaptivestream.testkit.RawSession;
 import org.adaptivestream.testkit.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -35,11 +38,17 @@ import org.junit.jupiter.api.Timeout;
 class FlowControlTest {
 
     private static final long SECOND = 1_000_000;
+    private static final long PING_PERIOD_NANOS = 250_000_000;
     private static TestServer server;
+
+    /** Short timeouts: a held-back session outlives the write-stall one; a silent one meets the idle one. */
+    private static final Duration IDLE = Duration.ofSeconds(3);
+    private static final Duration WRITE_STALL = Duration.ofSeconds(2);
 
     @BeforeAll
     static void start() {
-        server = new TestServer();
+        server = new TestServer(ServerConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress())
+                .withTimeouts(Duration.ofSeconds(5), IDLE, WRITE_STALL));
     }
 
     @AfterAll
@@ -47,6 +56,7 @@ class FlowControlTest {
         server.close();
     }
 
+    /** Held for 4 s, longer than the write-stall timeout: a client that still pings keeps its session. */
     @Test
     void unacknowledgedVideo_stopsAfterAboutASecond_andAnAcknowledgementResumesItSkippedAhead() throws Exception {
         try (RawSession s = RawSession.welcomed(server, "acknowledges late")) {
@@ -65,6 +75,18 @@ class FlowControlTest {
             assertThat(next.ptsMicros() - last.ptsMicros()).as("µs of video skipped").isGreaterThan(2 * SECOND);
             assertThat(session("acknowledges late").gopsSkipped()).isPositive();
         }
+    }
+
+    @Test
+    void clientThatStopsReadingAndFallsSilent_isClosedAtTheIdleTimeout() throws Exception {
+        long start = System.nanoTime();
+        try (RawSession s = RawSession.welcomed(server, "falls silent")) {
+            s.out.write(new Play("beta", 0, Rung.R1080P, true));
+            assertThat(Eventually.within(Duration.ofSeconds(10), () -> server.events.stream()
+                    .anyMatch(e -> e.startsWith("closed") && e.contains("idle for"))))
+                    .as(String.join("\n", server.events)).isTrue();
+        }
+        assertThat((System.nanoTime() - start) / 1e9).as("seconds to close").isGreaterThan(IDLE.toSeconds() - 0.5);
     }
 
     @Test
@@ -107,8 +129,13 @@ class FlowControlTest {
         List<VideoPacket> packets = new ArrayList<>();
         long deadline = System.nanoTime() + duration.toNanos();
         long left;
+        long nextPing = 0;
         while ((left = deadline - System.nanoTime()) > 0) {
-            VideoPacket packet = inbox.poll(left, TimeUnit.NANOSECONDS);
+            if (System.nanoTime() >= nextPing) {
+                s.out.write(new Ping(System.nanoTime() / 1000)); // alive, as a real client is
+                nextPing = System.nanoTime() + PING_PERIOD_NANOS;
+            }
+            VideoPacket packet = inbox.poll(Math.min(left, PING_PERIOD_NANOS), TimeUnit.NANOSECONDS);
             if (packet != null) {
                 packets.add(packet);
                 if (acknowledge) {

@@ -1,0 +1,38 @@
+package org.adaptivestream.protocol;
+
+/**
+ * When a client acknowledges video ({@link Received}, version 3): at once for a packet read at
+ * least {@link #INTERVAL_MICROS} after the last acknowledgement, otherwise on the next periodic
+ * {@link #owed} call. About ten acknowledgements a second at 30 fps instead of thirty: the
+ * server holds back only after a packet has gone unacknowledged for a whole second, so a tenth
+ * of a second of delay costs it nothing, and each acknowledgement is a read on the server.
+ * The first packet after a quiet spell is acknowledged at once, which is when the server may be
+ * waiting for it. One instance per connection: sequence numbers start again with a session.
+ */
+public final class Acknowledgements {
+
+    public static final long INTERVAL_MICROS = 100_000;
+
+    private long highestRead = -1;
+    private long highestAcknowledged = -1;
+    /** Long.MIN_VALUE until the first acknowledgement. */
+    private long lastSentMicros = Long.MIN_VALUE;
+
+    /** Packet {@code sequence} was read at {@code nowMicros}; returns what to send now, or null. */
+    public synchronized Received onPacket(long sequence, long nowMicros) {
+        highestRead = Math.max(highestRead, sequence);
+        boolean due = lastSentMicros == Long.MIN_VALUE || nowMicros - lastSentMicros >= INTERVAL_MICROS;
+        return due ? take(nowMicros) : null;
+    }
+
+    /** The acknowledgement still owed, if any packet was read since the last; call periodically. */
+    public synchronized Received owed(long nowMicros) {
+        return highestRead > highestAcknowledged ? take(nowMicros) : null;
+    }
+
+    private Received take(long nowMicros) {
+        highestAcknowledged = highestRead;
+        lastSentMicros = nowMicros;
+        return new Received(highestRead);
+    }
+}

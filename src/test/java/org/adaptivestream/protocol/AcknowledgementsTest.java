@@ -1,0 +1,46 @@
+package org.adaptivestream.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AcknowledgementsTest {
+
+    private static final long MS = 1_000;
+
+    @Test
+    void firstPacket_isAcknowledgedAtOnce() {
+        assertThat(new Acknowledgements().onPacket(0, 5 * MS)).isEqualTo(new Received(0));
+    }
+
+    @Test
+    void packetsWithinTheInterval_waitForTheNextOne_orThePeriodicFlush() {
+        Acknowledgements acks = new Acknowledgements();
+        acks.onPacket(0, 0);
+        assertThat(acks.onPacket(1, 33 * MS)).isNull();
+        assertThat(acks.onPacket(2, 66 * MS)).isNull();
+        assertThat(acks.onPacket(3, 100 * MS)).as("a whole interval after the last").isEqualTo(new Received(3));
+        assertThat(acks.onPacket(4, 133 * MS)).isNull();
+        assertThat(acks.owed(150 * MS)).isEqualTo(new Received(4));
+        assertThat(acks.owed(160 * MS)).as("nothing read since").isNull();
+    }
+
+    @Test
+    void thirtyFramesASecond_costAboutTenAcknowledgements() {
+        Acknowledgements acks = new Acknowledgements();
+        int sent = 0;
+        for (int frame = 0; frame < 30; frame++) {
+            if (acks.onPacket(frame, frame * 1_000_000L / 30) != null) {
+                sent++;
+            }
+        }
+        assertThat(sent).isBetween(8, 10);
+    }
+
+    @Test
+    void outOfOrderSequence_neverLowersWhatIsAcknowledged() {
+        Acknowledgements acks = new Acknowledgements();
+        acks.onPacket(7, 0);
+        assertThat(acks.onPacket(3, 200 * MS)).isEqualTo(new Received(7));
+    }
+}
