@@ -3,15 +3,17 @@ package org.adaptivestream.protocol;
 /**
  * When a client acknowledges video ({@link Received}, version 3): at once for a packet read at
  * least {@link #INTERVAL_MICROS} after the last acknowledgement, otherwise on the next periodic
- * {@link #owed} call. About ten acknowledgements a second at 30 fps instead of thirty: the
- * server holds back only after a packet has gone unacknowledged for a whole second, so a tenth
- * of a second of delay costs it nothing, and each acknowledgement is a read on the server.
- * The first packet after a quiet spell is acknowledged at once, which is when the server may be
- * waiting for it. One instance per connection: sequence numbers start again with a session.
+ * {@link #owed} call (the client's ping, every 250 ms): about four acknowledgements a second.
+ * Each is a read on the server, and ten a second cost a tenth more server CPU per stream
+ * (`bench server`, 500 clients, docs/BENCHMARKS.md); the server holds back
+ * only after a packet has gone unacknowledged for a whole second, so a quarter of a second of
+ * delay costs it little. The first packet after a quiet spell, which the server may be waiting
+ * on, is acknowledged at once. One instance per connection: sequence numbers start again with
+ * a session.
  */
 public final class Acknowledgements {
 
-    public static final long INTERVAL_MICROS = 100_000;
+    public static final long INTERVAL_MICROS = 250_000;
 
     private long highestRead = -1;
     private long highestAcknowledged = -1;

@@ -3,7 +3,7 @@ package org.adaptivestream.protocol;
 /**
  * The client's acknowledgement of video: every {@link VideoPacket} up to and including this
  * sequence number has been read off the connection. Version 3 and later; the client sends them
- * as {@link Acknowledgements} says, about ten a second. The server uses it to keep little video in flight: once what it
+ * as {@link Acknowledgements} says, about four a second. The server uses it to keep little video in flight: once what it
  * sent long ago is still unacknowledged it stops sending and falls behind its schedule, where
  * it can skip ahead, instead of filling socket buffers with video that will arrive stale.
  *
