@@ -58,7 +58,7 @@ final class SessionSender implements Pacer.Task {
     private volatile int queuedPackets;
     private boolean endSent;
     /** Whether the client acknowledges packets; only then is {@link #unacknowledged} kept. */
-    private final boolean acknowledged;
+    private final boolean flowControlled;
     /** Packets written and not yet acknowledged, oldest first. Guarded by the lock. */
     private final ArrayDeque<InFlight> unacknowledged = new ArrayDeque<>();
     /** Held back for an acknowledgement; the next one pokes the pacer. Guarded by the lock. */
@@ -70,7 +70,7 @@ final class SessionSender implements Pacer.Task {
         this.cursor = cursor;
         this.config = config;
         this.pacer = pacer;
-        this.acknowledged = session.acknowledgesVideo();
+        this.flowControlled = session.acknowledgesVideo();
         this.handle = pacer.register(this);
     }
 
@@ -97,14 +97,14 @@ final class SessionSender implements Pacer.Task {
                         }
                     } else if (next.dueWallMicros() > now + Pacer.EARLY_MICROS) {
                         return next.dueWallMicros();
-                    } else if (acknowledged && !unacknowledged.isEmpty()
+                    } else if (flowControlled && !unacknowledged.isEmpty()
                             && now - unacknowledged.peekFirst().sentMicros() > MAX_UNACKNOWLEDGED_MICROS) {
                         held = true;
                         return Pacer.PARK;
                     } else {
                         cursor.advance();
                         sequence = session.nextSequence.getAndIncrement();
-                        if (acknowledged) {
+                        if (flowControlled) {
                             unacknowledged.addLast(new InFlight(sequence, now));
                         }
                     }
