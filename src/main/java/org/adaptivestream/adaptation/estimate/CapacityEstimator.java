@@ -25,7 +25,7 @@ public final class CapacityEstimator {
     public static final double MIN_BUSY_SECONDS = 0.000_5;
 
     /** "Now" is the link over this much recent time rather than one train, which on a cellular link may be 0 or 30 Mbit/s. */
-    public static final double RECENT_SECONDS = 0.25;
+    public static final double RECENT_SECONDS = 0.5;
 
     private record Sample(double timeSeconds, double bits, double busySeconds) {
         double bitsPerSecond() {
@@ -35,7 +35,11 @@ public final class CapacityEstimator {
 
     private final double windowSeconds;
     private final int minSamples;
+    private record DeadSpell(double timeSeconds, double seconds) {
+    }
+
     private final Deque<Sample> samples = new ArrayDeque<>();
+    private final Deque<DeadSpell> deadSpells = new ArrayDeque<>();
 
     public CapacityEstimator() {
         this(DEFAULT_WINDOW_SECONDS, DEFAULT_MIN_SAMPLES);
@@ -62,7 +66,21 @@ public final class CapacityEstimator {
         return true;
     }
 
+    /**
+     * The link carried nothing for {@code seconds}, ending about {@code nowSeconds}: not a slow
+     * link but a stopped one (see {@link DeadSpellFilter}).
+     */
+    public void onDeadSpell(double nowSeconds, double seconds) {
+        if (seconds > 0) {
+            deadSpells.addLast(new DeadSpell(nowSeconds, seconds));
+            expire(nowSeconds);
+        }
+    }
+
     private void expire(double nowSeconds) {
+        while (!deadSpells.isEmpty() && deadSpells.peekFirst().timeSeconds() < nowSeconds - windowSeconds) {
+            deadSpells.removeFirst();
+        }
         while (samples.size() > minSamples && samples.peekFirst().timeSeconds() < nowSeconds - windowSeconds) {
             samples.removeFirst();
         }
@@ -81,11 +99,18 @@ public final class CapacityEstimator {
     }
 
     /**
-     * Over the window: bits over busy time, which weights each sample by its bits. Like a
-     * harmonic mean, slow stretches pull it down more than fast bursts pull it up.
+     * Over the window: bits over busy time, which weights each sample by its bits (like a
+     * harmonic mean, slow stretches pull it down more than fast bursts pull it up), times the
+     * share of the window the link was not dead. A dead spell costs its share of wall time,
+     * which is what it takes from the stream; counted as busy time it would weigh more, the
+     * more so the less of the link the stream uses.
      */
     public OptionalDouble smoothedBitsPerSecond() {
-        return ready() ? OptionalDouble.of(rateSince(Double.NEGATIVE_INFINITY)) : OptionalDouble.empty();
+        if (!ready()) {
+            return OptionalDouble.empty();
+        }
+        double dead = deadSpells.stream().mapToDouble(DeadSpell::seconds).sum();
+        return OptionalDouble.of(rateSince(Double.NEGATIVE_INFINITY) * Math.max(0, 1 - dead / windowSeconds));
     }
 
     private double rateSince(double sinceSeconds) {
@@ -111,5 +136,6 @@ public final class CapacityEstimator {
 
     public void reset() {
         samples.clear();
+        deadSpells.clear();
     }
 }

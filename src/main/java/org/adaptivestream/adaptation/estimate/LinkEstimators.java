@@ -12,7 +12,8 @@ import java.util.OptionalDouble;
  *   <li>{@link #onPong} for every in-band pong: the measured round trip;</li>
  *   <li>{@link #onWholeFrame} for every complete frame: its send time and the arrival of its
  *       last byte (one-way delay and RFC 3550 jitter), its size (throughput), and, summed into
- *       trains, the time it kept the link busy (capacity, see {@link BusyTimeTrain}).</li>
+ *       trains, the time it kept the link busy (capacity, see {@link BusyTimeTrain}), with
+ *       the waits out of dead spells told apart (see {@link DeadSpellFilter}).</li>
  * </ul>
  * The simulator knows exactly when each keyframe crossed its model link, so it feeds
  * {@link #onFrame} and {@link #onBurst} instead, and policies see the same kind of numbers in
@@ -26,6 +27,7 @@ public final class LinkEstimators {
     private final DeliveryDelayEstimator delay = new DeliveryDelayEstimator();
     private final JitterEstimator jitter = new JitterEstimator();
     private final BusyTimeTrain train = new BusyTimeTrain();
+    private final DeadSpellFilter deadSpells = new DeadSpellFilter(capacity);
 
     public void onPong(double nowSeconds, double rttSeconds) {
         rtt.onSample(nowSeconds, rttSeconds);
@@ -47,7 +49,7 @@ public final class LinkEstimators {
         if (minRtt.isPresent()) {
             BusyTimeTrain.Sample sample = train.onFrame(sendSeconds, arrivalSeconds, bits, minRtt.getAsDouble() / 2);
             if (sample != null) {
-                capacity.onBurst(arrivalSeconds, sample.bits(), sample.busySeconds());
+                deadSpells.onTrain(arrivalSeconds, sample);
             }
         }
     }
@@ -58,6 +60,7 @@ public final class LinkEstimators {
     }
 
     public LinkEstimates snapshot(double nowSeconds) {
+        deadSpells.flush(nowSeconds);
         return new LinkEstimates(
                 throughput.bitsPerSecond(nowSeconds),
                 capacity.smoothedBitsPerSecond(),
@@ -79,6 +82,7 @@ public final class LinkEstimators {
         throughput.reset();
         capacity.reset();
         train.reset();
+        deadSpells.reset();
         rtt.reset();
         delay.reset();
         jitter.reset();

@@ -27,17 +27,30 @@ class CapacityEstimatorTest {
     }
 
     @Test
-    void now_isTheLastQuarterSecondWeightedByBits_notTheLastTrainAlone() {
+    void now_isTheLastHalfSecondWeightedByBits_notTheLastTrainAlone() {
         CapacityEstimator estimator = new CapacityEstimator();
         estimator.onBurst(0.0, 100_000, 0.01); // 10 Mbit/s, long ago
-        estimator.onBurst(1.0, 100_000, 0.02); // 5 Mbit/s
+        estimator.onBurst(0.8, 100_000, 0.02); // 5 Mbit/s
         estimator.onBurst(1.2, 100_000, 0.10); // 1 Mbit/s
         estimator.onBurst(1.4, 40_000, 0.002); // a 20 Mbit/s flash
-        // Over the last 0.25 s: 140 kbit in 102 ms.
+        // Over the last 0.5 s: 140 kbit in 102 ms.
         assertEquals(140_000 / 0.102, estimator.latestBitsPerSecond().orElseThrow(), 1);
         // Over the window: 340 kbit in 132 ms. A slow stretch weighs by its length.
         assertEquals(340_000 / 0.132, estimator.smoothedBitsPerSecond().orElseThrow(), 1);
         assertEquals(1e6, estimator.lowBitsPerSecond().orElseThrow(), 1);
+    }
+
+    @Test
+    void aDeadSpell_costsItsShareOfTheWindow_andNothingNow() {
+        CapacityEstimator estimator = new CapacityEstimator();
+        estimator.onBurst(0.0, 100_000, 0.02);
+        estimator.onBurst(1.0, 100_000, 0.02);
+        estimator.onDeadSpell(2.0, 1.0);
+        estimator.onBurst(2.1, 100_000, 0.02);
+        assertEquals(5e6, estimator.latestBitsPerSecond().orElseThrow(), 1);
+        assertEquals(5e6 * (1 - 1.0 / CapacityEstimator.DEFAULT_WINDOW_SECONDS), estimator.smoothedBitsPerSecond().orElseThrow(), 1);
+        estimator.onBurst(6.1, 100_000, 0.02);
+        assertEquals(5e6, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "the spell has left the window");
     }
 
     @Test

@@ -1,0 +1,71 @@
+package org.adaptivestream.adaptation.estimate;
+
+/**
+ * Tells a dead spell of the link from a slow link. A cellular link often stops for a tenth of
+ * a second to a second and then delivers what queued meanwhile at full rate. The train that
+ * waited out the stop has a long busy time that says nothing of the link's rate: counted as
+ * capacity, one such wait pulled the window's estimate under the stream for as long as it
+ * stayed in the window, seconds after the link was back, and the default policy left 1080p on
+ * LTE links that carried it (docs/BENCHMARKS.md).
+ *
+ * <p>A train busy for at least {@link #MIN_SUSPECT_SECONDS} is held until the train after it.
+ * If the trains on both sides of it crossed at least {@link #RESUME_RATIO} times faster, the link
+ * stopped rather than slowed: the wait goes to the capacity estimator as a dead spell, as long as
+ * the held train's busy time less what its bits take at the resumed rate. Otherwise, or when no
+ * train follows within {@link #HOLD_SECONDS}, the held train is an ordinary sample: on a slow
+ * link the frames queued behind a slow one cross just as slowly, and a link that was slow
+ * before the wait was slowing down, not stopped (an LTE link fading out delivers in ever
+ * sparser bursts). Not thread-safe.
+ */
+final class DeadSpellFilter {
+
+    /** Shorter waits are within a few frames' jitter and are left to the window to average. */
+    static final double MIN_SUSPECT_SECONDS = 0.1;
+    /** A link back from a dead spell delivers its queue at its own rate, many times the rate of the wait. */
+    static final double RESUME_RATIO = 4.0;
+    /** Once the link is back, the frames queued behind the wait arrive within milliseconds. */
+    static final double HOLD_SECONDS = 0.1;
+
+    private final CapacityEstimator capacity;
+    private BusyTimeTrain.Sample held;
+    private double heldSeconds;
+    /** The rate of the train before the held one: a link that stops was fast before it stopped. */
+    private double beforeBitsPerSecond;
+
+    DeadSpellFilter(CapacityEstimator capacity) {
+        this.capacity = capacity;
+    }
+
+    /** A completed train whose last frame arrived at {@code nowSeconds}. */
+    void onTrain(double nowSeconds, BusyTimeTrain.Sample train) {
+        double rate = train.bits() / train.busySeconds();
+        if (held != null) {
+            double waited = RESUME_RATIO * held.bits() / held.busySeconds();
+            if (rate >= waited && beforeBitsPerSecond >= waited) {
+                capacity.onDeadSpell(heldSeconds, held.busySeconds() - held.bits() / rate);
+            } else {
+                capacity.onBurst(heldSeconds, held.bits(), held.busySeconds());
+            }
+            held = null;
+        }
+        if (train.busySeconds() >= MIN_SUSPECT_SECONDS) {
+            held = train;
+            heldSeconds = nowSeconds;
+        } else {
+            capacity.onBurst(nowSeconds, train.bits(), train.busySeconds());
+            beforeBitsPerSecond = rate;
+        }
+    }
+
+    /** Lets a held train through as an ordinary sample once nothing faster has followed it in time. */
+    void flush(double nowSeconds) {
+        if (held != null && nowSeconds - heldSeconds >= HOLD_SECONDS) {
+            capacity.onBurst(heldSeconds, held.bits(), held.busySeconds());
+            held = null;
+        }
+    }
+
+    void reset() {
+        held = null;
+    }
+}

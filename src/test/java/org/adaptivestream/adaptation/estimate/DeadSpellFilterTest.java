@@ -1,0 +1,129 @@
+package org.adaptivestream.adaptation.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class DeadSpellFilterTest {
+
+    private static final double ONE_WAY = 0.04;
+    private static final double FRAME_INTERVAL = 1 / 30.0;
+
+    @Test
+    void aWaitFollowedByAFastTrain_isADeadSpell_notASlowSample() {
+        CapacityEstimator capacity = new CapacityEstimator();
+        DeadSpellFilter filter = new DeadSpellFilter(capacity);
+        filter.onTrain(0.0, new BusyTimeTrain.Sample(80_000, 0.01)); // 8 Mbit/s
+        filter.onTrain(0.5, new BusyTimeTrain.Sample(80_000, 0.01));
+        filter.onTrain(1.5, new BusyTimeTrain.Sample(80_000, 0.81)); // 80 kbit that waited 0.8 s
+        filter.onTrain(1.52, new BusyTimeTrain.Sample(160_000, 0.02)); // the queue behind it, at 8 Mbit/s again
+
+        assertEquals(8e6, capacity.latestBitsPerSecond().orElseThrow(), 1);
+        // 0.8 s dead in the 4 s window: the window's rate times 0.8.
+        assertEquals(8e6 * (1 - 0.8 / CapacityEstimator.DEFAULT_WINDOW_SECONDS),
+                capacity.smoothedBitsPerSecond().orElseThrow(), 1);
+    }
+
+    @Test
+    void aSlowTrainFollowedByAnotherAsSlow_isASlowLink() {
+        CapacityEstimator capacity = new CapacityEstimator();
+        DeadSpellFilter filter = new DeadSpellFilter(capacity);
+        filter.onTrain(0.0, new BusyTimeTrain.Sample(80_000, 0.01));
+        filter.onTrain(1.0, new BusyTimeTrain.Sample(100_000, 0.2)); // 0.5 Mbit/s
+        filter.onTrain(1.2, new BusyTimeTrain.Sample(100_000, 0.15)); // 0.67 Mbit/s: the link is slow, not back
+
+        assertEquals(100_000 / 0.2, capacity.latestBitsPerSecond().orElseThrow(), 1,
+                "the first slow train counts once the next one shows the link slow");
+        filter.flush(1.2 + DeadSpellFilter.HOLD_SECONDS);
+        assertEquals(200_000 / 0.35, capacity.latestBitsPerSecond().orElseThrow(), 1);
+        assertEquals(280_000 / 0.36, capacity.smoothedBitsPerSecond().orElseThrow(), 1, "nothing was taken for a dead spell");
+    }
+
+    @Test
+    void aSlowLinkThatSpeedsUp_isNoDeadSpell_forALinkThatStops_wasFastBeforeItStopped() {
+        CapacityEstimator capacity = new CapacityEstimator();
+        DeadSpellFilter filter = new DeadSpellFilter(capacity);
+        filter.onTrain(0.0, new BusyTimeTrain.Sample(40_000, 0.05)); // 0.8 Mbit/s
+        filter.onTrain(0.5, new BusyTimeTrain.Sample(40_000, 0.06));
+        filter.onTrain(1.0, new BusyTimeTrain.Sample(80_000, 0.2)); // 0.4 Mbit/s
+        filter.onTrain(1.05, new BusyTimeTrain.Sample(160_000, 0.02)); // 8 Mbit/s
+
+        assertEquals(320_000 / 0.33, capacity.smoothedBitsPerSecond().orElseThrow(), 1, "all four as samples");
+    }
+
+    @Test
+    void aHeldTrain_countsAsSlowOnceNothingFasterFollowsInTime() {
+        CapacityEstimator capacity = new CapacityEstimator();
+        DeadSpellFilter filter = new DeadSpellFilter(capacity);
+        filter.onTrain(0.0, new BusyTimeTrain.Sample(80_000, 0.01));
+        filter.onTrain(0.2, new BusyTimeTrain.Sample(80_000, 0.01));
+        filter.onTrain(1.0, new BusyTimeTrain.Sample(100_000, 0.5));
+
+        filter.flush(1.0 + DeadSpellFilter.HOLD_SECONDS / 2);
+        assertEquals(8e6, capacity.latestBitsPerSecond().orElseThrow(), 1, "held for a moment");
+        filter.flush(1.0 + DeadSpellFilter.HOLD_SECONDS);
+        assertEquals(2e5, capacity.latestBitsPerSecond().orElseThrow(), 1);
+    }
+
+    @Test
+    void throughTheClient_aDeadSpellLeavesTheLinkRate_whereAStepDownLowersIt() {
+        LinkEstimators dead = linkWithRoundTrip();
+        LinkEstimators slow = linkWithRoundTrip();
+        FifoLink deadLink = new FifoLink(8e6);
+        FifoLink slowLink = new FifoLink(8e6);
+        deadLink.deadFrom = 5.0;
+        deadLink.deadUntil = 5.6;
+        double frameBits = 1e6 / 30;
+        for (int i = 0; i < 210; i++) { // 7 s of a 1 Mbit/s stream
+            double send = 0.3 + i * FRAME_INTERVAL;
+            if (send >= 5.0) {
+                slowLink.rate = 2e6;
+            }
+            dead.onWholeFrame(send, deadLink.arrival(send, frameBits), frameBits);
+            slow.onWholeFrame(send, slowLink.arrival(send, frameBits), frameBits);
+        }
+        LinkEstimates afterDead = dead.snapshot(7.3);
+        LinkEstimates afterStep = slow.snapshot(7.3);
+
+        assertEquals(8e6, afterDead.capacityLatestBitsPerSecond().orElseThrow(), 8e6 * 0.05);
+        // The 0.6 s wait costs its share of the 4 s window, not the half of the window's busy time it would be.
+        assertEquals(8e6 * (1 - 0.6 / CapacityEstimator.DEFAULT_WINDOW_SECONDS),
+                afterDead.capacityBitsPerSecond().orElseThrow(), 8e6 * 0.05);
+        assertEquals(2e6, afterStep.capacityLatestBitsPerSecond().orElseThrow(), 2e6 * 0.05);
+        assertTrue(afterStep.capacityBitsPerSecond().orElseThrow() < 4e6,
+                "the slow stretch weighs by its busy time: " + afterStep.capacityBitsPerSecond());
+    }
+
+    private static LinkEstimators linkWithRoundTrip() {
+        LinkEstimators estimators = new LinkEstimators();
+        for (int i = 0; i < 3; i++) {
+            estimators.onPong(i * 0.1, 2 * ONE_WAY);
+        }
+        return estimators;
+    }
+
+    /** A first-in first-out bottleneck that carries nothing in [deadFrom, deadUntil). */
+    private static final class FifoLink {
+        double rate;
+        double deadFrom = Double.POSITIVE_INFINITY;
+        double deadUntil = Double.POSITIVE_INFINITY;
+        private double free;
+
+        FifoLink(double rate) {
+            this.rate = rate;
+        }
+
+        double arrival(double sendSeconds, double bits) {
+            double start = Math.max(sendSeconds, free);
+            double finish = start + bits / rate;
+            if (start >= deadFrom && start < deadUntil) {
+                finish = deadUntil + bits / rate;
+            } else if (start < deadFrom && finish > deadFrom) {
+                finish += deadUntil - deadFrom;
+            }
+            free = finish;
+            return finish + ONE_WAY;
+        }
+    }
+}
