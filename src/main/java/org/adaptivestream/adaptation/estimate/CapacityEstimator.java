@@ -100,17 +100,20 @@ public final class CapacityEstimator {
 
     /**
      * Over the window: bits over busy time, which weights each sample by its bits (like a
-     * harmonic mean, slow stretches pull it down more than fast bursts pull it up), times the
-     * share of the window the link was not dead. A dead spell costs its share of wall time,
-     * which is what it takes from the stream; counted as busy time it would weigh more, the
-     * more so the less of the link the stream uses.
+     * harmonic mean, slow stretches pull it down more than fast bursts pull it up), scaled by
+     * the window over the window plus the dead spells in it. A dead spell so costs its share of
+     * wall time, which is what it takes from the stream; counted as busy time it would weigh
+     * more, the more so the less of the link the stream uses. The estimate stays above zero
+     * after a dead spell longer than the window, so the policy can still tell a rung the link
+     * can carry from one it cannot (at zero every plan stalls alike, and the cheapest was to
+     * stay at 1080p after ATT-LTE-driving's 10 s outage).
      */
     public OptionalDouble smoothedBitsPerSecond() {
         if (!ready()) {
             return OptionalDouble.empty();
         }
         double dead = deadSpells.stream().mapToDouble(DeadSpell::seconds).sum();
-        return OptionalDouble.of(rateSince(Double.NEGATIVE_INFINITY) * Math.max(0, 1 - dead / windowSeconds));
+        return OptionalDouble.of(rateSince(Double.NEGATIVE_INFINITY) * windowSeconds / (windowSeconds + dead));
     }
 
     private double rateSince(double sinceSeconds) {

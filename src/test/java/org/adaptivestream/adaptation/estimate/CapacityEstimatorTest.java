@@ -41,16 +41,18 @@ class CapacityEstimatorTest {
     }
 
     @Test
-    void aDeadSpell_costsItsShareOfTheWindow_andNothingNow() {
+    void aDeadSpell_costsItsShareOfLinkTime_andNothingNow() {
         CapacityEstimator estimator = new CapacityEstimator();
         estimator.onBurst(0.0, 100_000, 0.02);
         estimator.onBurst(1.0, 100_000, 0.02);
         estimator.onDeadSpell(2.0, 1.0);
         estimator.onBurst(2.1, 100_000, 0.02);
         assertEquals(5e6, estimator.latestBitsPerSecond().orElseThrow(), 1);
-        assertEquals(5e6 * (1 - 1.0 / CapacityEstimator.DEFAULT_WINDOW_SECONDS), estimator.smoothedBitsPerSecond().orElseThrow(), 1);
+        assertEquals(5e6 * 4 / 5, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "1 s dead beside the 4 s window");
         estimator.onBurst(6.1, 100_000, 0.02);
         assertEquals(5e6, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "the spell has left the window");
+        estimator.onDeadSpell(6.2, 12.0);
+        assertEquals(5e6 / 4, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "longer than the window, still not zero");
     }
 
     @Test

@@ -20,8 +20,8 @@ class DeadSpellFilterTest {
         filter.onTrain(1.52, new BusyTimeTrain.Sample(160_000, 0.02)); // the queue behind it, at 8 Mbit/s again
 
         assertEquals(8e6, capacity.latestBitsPerSecond().orElseThrow(), 1);
-        // 0.8 s dead in the 4 s window: the window's rate times 0.8.
-        assertEquals(8e6 * (1 - 0.8 / CapacityEstimator.DEFAULT_WINDOW_SECONDS),
+        // 0.8 s dead beside the 4 s window.
+        assertEquals(8e6 * 4 / 4.8,
                 capacity.smoothedBitsPerSecond().orElseThrow(), 1);
     }
 
@@ -87,8 +87,8 @@ class DeadSpellFilterTest {
         LinkEstimates afterStep = slow.snapshot(7.3);
 
         assertEquals(8e6, afterDead.capacityLatestBitsPerSecond().orElseThrow(), 8e6 * 0.05);
-        // The 0.6 s wait costs its share of the 4 s window, not the half of the window's busy time it would be.
-        assertEquals(8e6 * (1 - 0.6 / CapacityEstimator.DEFAULT_WINDOW_SECONDS),
+        // The 0.6 s wait costs its share of 4.6 s of link time, not the half of the window's busy time it would be.
+        assertEquals(8e6 * 4 / 4.6,
                 afterDead.capacityBitsPerSecond().orElseThrow(), 8e6 * 0.05);
         assertEquals(2e6, afterStep.capacityLatestBitsPerSecond().orElseThrow(), 2e6 * 0.05);
         assertTrue(afterStep.capacityBitsPerSecond().orElseThrow() < 4e6,
