@@ -9,9 +9,10 @@ import java.util.OptionalDouble;
  * per second.
  *
  * @param throughputBitsPerSecond   bits received per second lately (about the bitrate sent)
- * @param capacityBitsPerSecond     bottleneck capacity over the window: bits over the time the link was busy with them
+ * @param capacityBitsPerSecond     bottleneck capacity over the window: bits over the time the link was busy with them,
+ *                                  scaled by the share of link time it was not dead
  * @param capacityLowBitsPerSecond  the lowest capacity sample of the window
- * @param capacityLatestBitsPerSecond capacity over the last quarter second (or the latest sample)
+ * @param capacityLatestBitsPerSecond capacity over the last half second (or the latest sample), dead spells left out
  * @param rttSeconds                smoothed in-band round-trip time
  * @param rttMinSeconds             least RTT lately: the base RTT without queueing
  * @param rttTrend                  slope of the RTT
