@@ -37,11 +37,11 @@ public final class CapacityEstimator {
         }
     }
 
-    private final double windowSeconds;
-    private final int minSamples;
     private record DeadSpell(double timeSeconds, double seconds) {
     }
 
+    private final double windowSeconds;
+    private final int minSamples;
     private final Deque<Sample> samples = new ArrayDeque<>();
     private final Deque<DeadSpell> deadSpells = new ArrayDeque<>();
 

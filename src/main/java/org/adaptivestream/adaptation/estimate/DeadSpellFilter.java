@@ -40,13 +40,13 @@ final class DeadSpellFilter {
     void onTrain(double nowSeconds, BusyTimeTrain.Sample train) {
         double rate = train.bits() / train.busySeconds();
         if (held != null) {
-            double waited = RESUME_RATIO * held.bits() / held.busySeconds();
-            if (rate >= waited && beforeBitsPerSecond >= waited) {
+            double waited = held.bits() / held.busySeconds();
+            if (rate >= RESUME_RATIO * waited && beforeBitsPerSecond >= RESUME_RATIO * waited) {
                 capacity.onDeadSpell(heldSeconds, held.busySeconds() - held.bits() / rate);
+                held = null;
             } else {
-                capacity.onBurst(heldSeconds, held.bits(), held.busySeconds());
+                passHeld();
             }
-            held = null;
         }
         if (train.busySeconds() >= MIN_SUSPECT_SECONDS) {
             held = train;
@@ -60,12 +60,19 @@ final class DeadSpellFilter {
     /** Lets a held train through as an ordinary sample once nothing faster has followed it in time. */
     void flush(double nowSeconds) {
         if (held != null && nowSeconds - heldSeconds >= HOLD_SECONDS) {
-            capacity.onBurst(heldSeconds, held.bits(), held.busySeconds());
-            held = null;
+            passHeld();
         }
+    }
+
+    /** The held train was the link's rate after all, and the rate before whatever comes next. */
+    private void passHeld() {
+        capacity.onBurst(heldSeconds, held.bits(), held.busySeconds());
+        beforeBitsPerSecond = held.bits() / held.busySeconds();
+        held = null;
     }
 
     void reset() {
         held = null;
+        beforeBitsPerSecond = 0;
     }
 }

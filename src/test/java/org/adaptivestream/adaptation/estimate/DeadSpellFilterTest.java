@@ -53,6 +53,18 @@ class DeadSpellFilterTest {
     }
 
     @Test
+    void twoSlowTrainsBeforeAFastOne_areASlowStretch_notADeadSpell() {
+        CapacityEstimator capacity = new CapacityEstimator();
+        DeadSpellFilter filter = new DeadSpellFilter(capacity);
+        filter.onTrain(0.0, new BusyTimeTrain.Sample(80_000, 0.01)); // 8 Mbit/s
+        filter.onTrain(1.0, new BusyTimeTrain.Sample(100_000, 0.2)); // 0.5 Mbit/s
+        filter.onTrain(1.2, new BusyTimeTrain.Sample(100_000, 0.2)); // 0.5 Mbit/s: the link before this one was slow
+        filter.onTrain(1.25, new BusyTimeTrain.Sample(160_000, 0.02)); // 8 Mbit/s
+
+        assertEquals(440_000 / 0.43, capacity.smoothedBitsPerSecond().orElseThrow(), 1, "all four as samples");
+    }
+
+    @Test
     void aHeldTrain_countsAsSlowOnceNothingFasterFollowsInTime() {
         CapacityEstimator capacity = new CapacityEstimator();
         DeadSpellFilter filter = new DeadSpellFilter(capacity);
