@@ -17,7 +17,6 @@ import org.adaptivestream.protocol.MessageType;
 import org.adaptivestream.protocol.MessageWriter;
 import org.adaptivestream.protocol.Ping;
 import org.adaptivestream.protocol.Play;
-import org.adaptivestream.protocol.Received;
 import org.adaptivestream.security.ServerVerifier;
 import org.adaptivestream.security.TlsClient;
 
@@ -76,10 +75,7 @@ final class LoadClient implements AutoCloseable {
                 Frame frame = next.get();
                 if (frame.type() == MessageType.VIDEO_PACKET) {
                     long now = System.nanoTime() / 1000;
-                    Received ack = acks.onPacket(sequenceOf(frame.payload()), now);
-                    if (ack != null) {
-                        out.write(ack);
-                    }
+                    acks.onPacket(sequenceOf(frame.payload()), now, out);
                     long pts = ptsOf(frame.payload());
                     if (anchorMicros == Long.MIN_VALUE) {
                         anchorMicros = now - pts;
@@ -130,10 +126,7 @@ final class LoadClient implements AutoCloseable {
         }
         try {
             out.write(new Ping(System.nanoTime() / 1000));
-            Received ack = acks.owed(System.nanoTime() / 1000);
-            if (ack != null) {
-                out.write(ack);
-            }
+            acks.sendOwed(System.nanoTime() / 1000, out);
         } catch (IOException e) {
             if (!closed) {
                 failure = e.getMessage();

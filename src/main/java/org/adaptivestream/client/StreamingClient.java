@@ -342,10 +342,7 @@ public final class StreamingClient implements AutoCloseable {
                 VideoPacket packet = (VideoPacket) message;
                 if (from.acknowledgesVideo()) {
                     // Before decoding: the server holds back what it sends on these.
-                    Received ack = from.acks.onPacket(packet.sequenceNumber(), arrival);
-                    if (ack != null) {
-                        from.out.write(ack);
-                    }
+                    from.acks.onPacket(packet.sequenceNumber(), arrival, from.out);
                 }
                 packet(packet, arrival, from);
             }
@@ -446,10 +443,7 @@ public final class StreamingClient implements AutoCloseable {
     private void acknowledgeOwed() throws IOException {
         Connection current = connection;
         if (current != null && current.acknowledgesVideo()) {
-            Received ack = current.acks.owed(micros());
-            if (ack != null) {
-                current.out.write(ack);
-            }
+            current.acks.sendOwed(micros(), current.out);
         }
     }
 

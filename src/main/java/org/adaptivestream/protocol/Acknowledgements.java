@@ -1,5 +1,7 @@
 package org.adaptivestream.protocol;
 
+import java.io.IOException;
+
 /**
  * When a client acknowledges video ({@link Received}, version 3): at once for a packet read at
  * least {@link #INTERVAL_MICROS} after the last acknowledgement, otherwise on the next periodic
@@ -30,6 +32,22 @@ public final class Acknowledgements {
     /** The acknowledgement still owed, if any packet was read since the last; call periodically. */
     public synchronized Received owed(long nowMicros) {
         return highestRead > highestAcknowledged ? take(nowMicros) : null;
+    }
+
+    /** {@link #onPacket(long, long)}, writing the acknowledgement to {@code out} if one is due. */
+    public void onPacket(long sequence, long nowMicros, MessageWriter out) throws IOException {
+        writeIfAny(onPacket(sequence, nowMicros), out);
+    }
+
+    /** {@link #owed(long)}, writing it to {@code out}. */
+    public void sendOwed(long nowMicros, MessageWriter out) throws IOException {
+        writeIfAny(owed(nowMicros), out);
+    }
+
+    private static void writeIfAny(Received ack, MessageWriter out) throws IOException {
+        if (ack != null) {
+            out.write(ack);
+        }
     }
 
     private Received take(long nowMicros) {

@@ -2,6 +2,9 @@ package org.adaptivestream.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 class AcknowledgementsTest {
@@ -42,5 +45,21 @@ class AcknowledgementsTest {
         Acknowledgements acks = new Acknowledgements();
         acks.onPacket(7, 0);
         assertThat(acks.onPacket(3, 300 * MS)).isEqualTo(new Received(7));
+    }
+
+    @Test
+    void theWritingForms_writeWhatIsDue_andNothingElse() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        MessageWriter out = new MessageWriter(bytes);
+        Acknowledgements acks = new Acknowledgements();
+        acks.onPacket(0, 0, out);
+        acks.onPacket(1, 33 * MS, out);
+        acks.sendOwed(250 * MS, out);
+        acks.sendOwed(260 * MS, out);
+
+        MessageReader in = new MessageReader(new ByteArrayInputStream(bytes.toByteArray()));
+        assertThat(in.read()).contains(new Received(0));
+        assertThat(in.read()).contains(new Received(1));
+        assertThat(in.read()).isEmpty();
     }
 }
