@@ -27,6 +27,9 @@ final class BusyTimeTrain {
 
     /** A completed train: {@code bits} carried in {@code busySeconds} of busy link. */
     record Sample(double bits, double busySeconds) {
+        double bitsPerSecond() {
+            return bits / busySeconds;
+        }
     }
 
     private double lastArrivalSeconds = Double.NEGATIVE_INFINITY;

@@ -38,9 +38,9 @@ final class DeadSpellFilter {
 
     /** A completed train whose last frame arrived at {@code nowSeconds}. */
     void onTrain(double nowSeconds, BusyTimeTrain.Sample train) {
-        double rate = train.bits() / train.busySeconds();
+        double rate = train.bitsPerSecond();
         if (held != null) {
-            double waited = held.bits() / held.busySeconds();
+            double waited = held.bitsPerSecond();
             if (rate >= RESUME_RATIO * waited && beforeBitsPerSecond >= RESUME_RATIO * waited) {
                 capacity.onDeadSpell(heldSeconds, held.busySeconds() - held.bits() / rate);
                 held = null;
@@ -67,7 +67,7 @@ final class DeadSpellFilter {
     /** The held train was the link's rate after all, and the rate before whatever comes next. */
     private void passHeld() {
         capacity.onBurst(heldSeconds, held.bits(), held.busySeconds());
-        beforeBitsPerSecond = held.bits() / held.busySeconds();
+        beforeBitsPerSecond = held.bitsPerSecond();
         held = null;
     }
 

@@ -10,10 +10,11 @@ class DeadSpellFilterTest {
     private static final double ONE_WAY = 0.04;
     private static final double FRAME_INTERVAL = 1 / 30.0;
 
+    private final CapacityEstimator capacity = new CapacityEstimator();
+    private final DeadSpellFilter filter = new DeadSpellFilter(capacity);
+
     @Test
     void aWaitFollowedByAFastTrain_isADeadSpell_notASlowSample() {
-        CapacityEstimator capacity = new CapacityEstimator();
-        DeadSpellFilter filter = new DeadSpellFilter(capacity);
         filter.onTrain(0.0, new BusyTimeTrain.Sample(80_000, 0.01)); // 8 Mbit/s
         filter.onTrain(0.5, new BusyTimeTrain.Sample(80_000, 0.01));
         filter.onTrain(1.5, new BusyTimeTrain.Sample(80_000, 0.81)); // 80 kbit that waited 0.8 s
@@ -21,14 +22,11 @@ class DeadSpellFilterTest {
 
         assertEquals(8e6, capacity.latestBitsPerSecond().orElseThrow(), 1);
         // 0.8 s dead beside the 4 s window.
-        assertEquals(8e6 * 4 / 4.8,
-                capacity.smoothedBitsPerSecond().orElseThrow(), 1);
+        assertEquals(8e6 * 4 / 4.8, capacity.smoothedBitsPerSecond().orElseThrow(), 1);
     }
 
     @Test
     void aSlowTrainFollowedByAnotherAsSlow_isASlowLink() {
-        CapacityEstimator capacity = new CapacityEstimator();
-        DeadSpellFilter filter = new DeadSpellFilter(capacity);
         filter.onTrain(0.0, new BusyTimeTrain.Sample(80_000, 0.01));
         filter.onTrain(1.0, new BusyTimeTrain.Sample(100_000, 0.2)); // 0.5 Mbit/s
         filter.onTrain(1.2, new BusyTimeTrain.Sample(100_000, 0.15)); // 0.67 Mbit/s: the link is slow, not back
@@ -42,8 +40,6 @@ class DeadSpellFilterTest {
 
     @Test
     void aSlowLinkThatSpeedsUp_isNoDeadSpell_forALinkThatStops_wasFastBeforeItStopped() {
-        CapacityEstimator capacity = new CapacityEstimator();
-        DeadSpellFilter filter = new DeadSpellFilter(capacity);
         filter.onTrain(0.0, new BusyTimeTrain.Sample(40_000, 0.05)); // 0.8 Mbit/s
         filter.onTrain(0.5, new BusyTimeTrain.Sample(40_000, 0.06));
         filter.onTrain(1.0, new BusyTimeTrain.Sample(80_000, 0.2)); // 0.4 Mbit/s
@@ -54,8 +50,6 @@ class DeadSpellFilterTest {
 
     @Test
     void twoSlowTrainsBeforeAFastOne_areASlowStretch_notADeadSpell() {
-        CapacityEstimator capacity = new CapacityEstimator();
-        DeadSpellFilter filter = new DeadSpellFilter(capacity);
         filter.onTrain(0.0, new BusyTimeTrain.Sample(80_000, 0.01)); // 8 Mbit/s
         filter.onTrain(1.0, new BusyTimeTrain.Sample(100_000, 0.2)); // 0.5 Mbit/s
         filter.onTrain(1.2, new BusyTimeTrain.Sample(100_000, 0.2)); // 0.5 Mbit/s: the link before this one was slow
@@ -66,8 +60,6 @@ class DeadSpellFilterTest {
 
     @Test
     void aHeldTrain_countsAsSlowOnceNothingFasterFollowsInTime() {
-        CapacityEstimator capacity = new CapacityEstimator();
-        DeadSpellFilter filter = new DeadSpellFilter(capacity);
         filter.onTrain(0.0, new BusyTimeTrain.Sample(80_000, 0.01));
         filter.onTrain(0.2, new BusyTimeTrain.Sample(80_000, 0.01));
         filter.onTrain(1.0, new BusyTimeTrain.Sample(100_000, 0.5));
@@ -100,8 +92,7 @@ class DeadSpellFilterTest {
 
         assertEquals(8e6, afterDead.capacityLatestBitsPerSecond().orElseThrow(), 8e6 * 0.05);
         // The 0.6 s wait costs its share of 4.6 s of link time, not the half of the window's busy time it would be.
-        assertEquals(8e6 * 4 / 4.6,
-                afterDead.capacityBitsPerSecond().orElseThrow(), 8e6 * 0.05);
+        assertEquals(8e6 * 4 / 4.6, afterDead.capacityBitsPerSecond().orElseThrow(), 8e6 * 0.05);
         assertEquals(2e6, afterStep.capacityLatestBitsPerSecond().orElseThrow(), 2e6 * 0.05);
         assertTrue(afterStep.capacityBitsPerSecond().orElseThrow() < 4e6,
                 "the slow stretch weighs by its busy time: " + afterStep.capacityBitsPerSecond());
