@@ -17,8 +17,9 @@ import org.adaptivestream.media.Rung;
  *
  * <ul>
  *   <li><b>Prediction.</b> For the current and lower rungs, the link runs at the latest
- *       capacity for the first {@link #NOW_LASTS_SECONDS} (a drop matters now) and at the
- *       window's after it (a dip usually passes; a lasting drop pulls the window down). A
+ *       capacity for the first {@link #NOW_LASTS_SECONDS} (a drop matters now) and after it at
+ *       the lower of the window's and the last two seconds' (a dip usually passes, but a link
+ *       in decline is slower than the window says for the seconds the window lags it). A
  *       higher rung is planned at the lower of the two throughout: a fast moment is no
  *       recovery, and a way up that turns out wrong costs two switches. No cap by the receive
  *       rate: capacity is measured over the time the link was busy, so on a saturated link it
@@ -58,7 +59,7 @@ public final class DefaultPolicy implements AdaptationPolicy {
             return new Decision(current, "default: no capacity estimate yet, holding " + current.label());
         }
         double now = e.capacityLatestBitsPerSecond().getAsDouble();
-        double later = e.capacityBitsPerSecond().orElse(now);
+        double later = Math.min(e.capacityBitsPerSecond().orElse(now), e.capacityRecentBitsPerSecond().orElse(now));
         double buffer = in.stalled() ? 0 : in.bufferSeconds();
 
         Rung best = current;

@@ -29,6 +29,17 @@ class DefaultPolicyTest {
     }
 
     @Test
+    void aDeclineTheWindowLags_stepsDownBeforeTheWindowFollows() {
+        // The last half second at 3.5 Mbit/s and the last two at 4.5: the 4 s window's 7.2 is the past.
+        LinkEstimates declining = estimates(3.5e6, 7.2e6, 4.5e6, 5e6);
+        Decision d = policy.decide(input(declining, Rung.R1080P, TARGET, 100, false));
+        assertThat(d.rung()).isEqualTo(Rung.R720P);
+        // A dip of the last half second alone, the last two seconds still fast: a short stall costs less than 720p.
+        LinkEstimates dip = estimates(3.5e6, 7.2e6, 7.0e6, 5e6);
+        assertThat(policy.decide(input(dip, Rung.R1080P, TARGET, 100, false)).rung()).isEqualTo(Rung.R1080P);
+    }
+
+    @Test
     void aDropTheWindowConfirms_stepsDownToWhatFits() {
         Decision d = policy.decide(input(estimates(1.5e6, 1.6e6, 5e6), Rung.R1080P, TARGET, 100, false));
         assertThat(d.rung()).isEqualTo(Rung.R480P);
@@ -62,8 +73,12 @@ class DefaultPolicyTest {
     }
 
     private static LinkEstimates estimates(double latest, double mean, double received) {
+        return estimates(latest, mean, mean, received);
+    }
+
+    private static LinkEstimates estimates(double latest, double mean, double recent, double received) {
         OptionalDouble none = OptionalDouble.empty();
-        return new LinkEstimates(OptionalDouble.of(received), OptionalDouble.of(mean), OptionalDouble.of(Math.min(latest, mean)),
+        return new LinkEstimates(OptionalDouble.of(received), OptionalDouble.of(mean), OptionalDouble.of(recent),
                 OptionalDouble.of(latest), none, none, none, none, none);
     }
 

@@ -29,12 +29,15 @@ public final class CapacityEstimator {
      * link may be 0 or 30 Mbit/s. A quarter second still caught single readings of 3 Mbit/s
      * between readings of 7 on an LTE link, each worth two switches.
      */
-    public static final double RECENT_SECONDS = 0.5;
+    public static final double LATEST_SECONDS = 0.5;
+    /**
+     * Long enough that a dip of a moment barely moves it, short enough to follow a link in
+     * decline: the window lags one by seconds (ATT-LTE-driving-2016 going from 14 to 1.5 Mbit/s
+     * over 5 s read 7.2 Mbit/s over the window with half a second of 3.5 behind it).
+     */
+    public static final double RECENT_SECONDS = 2.0;
 
     private record Sample(double timeSeconds, double bits, double busySeconds) {
-        double bitsPerSecond() {
-            return bits / busySeconds;
-        }
     }
 
     private record DeadSpell(double timeSeconds, double seconds) {
@@ -96,10 +99,19 @@ public final class CapacityEstimator {
 
     /**
      * The link as it is now: what crossed in the busy time of the samples of the last {@link
-     * #RECENT_SECONDS}, or the latest sample alone if it is older.
+     * #LATEST_SECONDS}, or the latest sample alone if it is older.
      */
     public OptionalDouble latestBitsPerSecond() {
-        return ready() ? OptionalDouble.of(rateSince(samples.peekLast().timeSeconds() - RECENT_SECONDS)) : OptionalDouble.empty();
+        return over(LATEST_SECONDS);
+    }
+
+    /** The same over the last {@link #RECENT_SECONDS}: the link lately, dead spells left out. */
+    public OptionalDouble recentBitsPerSecond() {
+        return over(RECENT_SECONDS);
+    }
+
+    private OptionalDouble over(double seconds) {
+        return ready() ? OptionalDouble.of(rateSince(samples.peekLast().timeSeconds() - seconds)) : OptionalDouble.empty();
     }
 
     /**
@@ -132,13 +144,6 @@ public final class CapacityEstimator {
             busy += s.busySeconds();
         }
         return bits / busy;
-    }
-
-    /** The lowest sample in the window: what the link has surely sustained lately. */
-    public OptionalDouble lowBitsPerSecond() {
-        return ready()
-                ? OptionalDouble.of(samples.stream().mapToDouble(Sample::bitsPerSecond).min().orElseThrow())
-                : OptionalDouble.empty();
     }
 
     public void reset() {

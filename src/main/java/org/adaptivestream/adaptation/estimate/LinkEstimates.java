@@ -11,7 +11,7 @@ import java.util.OptionalDouble;
  * @param throughputBitsPerSecond   bits received per second lately (about the bitrate sent)
  * @param capacityBitsPerSecond     bottleneck capacity over the window: bits over the time the link was busy with them,
  *                                  scaled by the share of link time it was not dead
- * @param capacityLowBitsPerSecond  the lowest capacity sample of the window
+ * @param capacityRecentBitsPerSecond capacity over the last two seconds, dead spells left out
  * @param capacityLatestBitsPerSecond capacity over the last half second (or the latest sample), dead spells left out
  * @param rttSeconds                smoothed in-band round-trip time
  * @param rttMinSeconds             least RTT lately: the base RTT without queueing
@@ -22,7 +22,7 @@ import java.util.OptionalDouble;
 public record LinkEstimates(
         OptionalDouble throughputBitsPerSecond,
         OptionalDouble capacityBitsPerSecond,
-        OptionalDouble capacityLowBitsPerSecond,
+        OptionalDouble capacityRecentBitsPerSecond,
         OptionalDouble capacityLatestBitsPerSecond,
         OptionalDouble rttSeconds,
         OptionalDouble rttMinSeconds,
@@ -38,7 +38,7 @@ public record LinkEstimates(
     public LinkEstimates {
         Objects.requireNonNull(throughputBitsPerSecond);
         Objects.requireNonNull(capacityBitsPerSecond);
-        Objects.requireNonNull(capacityLowBitsPerSecond);
+        Objects.requireNonNull(capacityRecentBitsPerSecond);
         Objects.requireNonNull(capacityLatestBitsPerSecond);
         Objects.requireNonNull(rttSeconds);
         Objects.requireNonNull(rttMinSeconds);
@@ -47,7 +47,7 @@ public record LinkEstimates(
         Objects.requireNonNull(jitterSeconds);
     }
 
-    /** Only a capacity, for tests and scripted inputs: smoothed, low and latest all equal. */
+    /** Only a capacity, for tests and scripted inputs: smoothed, recent and latest all equal. */
     public static LinkEstimates ofCapacity(double bitsPerSecond) {
         OptionalDouble c = OptionalDouble.of(bitsPerSecond);
         return new LinkEstimates(OptionalDouble.empty(), c, c, c, OptionalDouble.empty(), OptionalDouble.empty(),

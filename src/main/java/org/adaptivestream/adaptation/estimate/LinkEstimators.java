@@ -64,7 +64,7 @@ public final class LinkEstimators {
         return new LinkEstimates(
                 throughput.bitsPerSecond(nowSeconds),
                 capacity.smoothedBitsPerSecond(),
-                capacity.lowBitsPerSecond(),
+                capacity.recentBitsPerSecond(),
                 capacity.latestBitsPerSecond(),
                 rtt.smoothedSeconds(),
                 rtt.minSeconds(),

@@ -30,14 +30,15 @@ class CapacityEstimatorTest {
     void now_isTheLastHalfSecondWeightedByBits_notTheLastTrainAlone() {
         CapacityEstimator estimator = new CapacityEstimator();
         estimator.onBurst(0.0, 100_000, 0.01); // 10 Mbit/s, long ago
-        estimator.onBurst(0.8, 100_000, 0.02); // 5 Mbit/s
-        estimator.onBurst(1.2, 100_000, 0.10); // 1 Mbit/s
-        estimator.onBurst(1.4, 40_000, 0.002); // a 20 Mbit/s flash
+        estimator.onBurst(2.2, 100_000, 0.02); // 5 Mbit/s
+        estimator.onBurst(2.6, 100_000, 0.10); // 1 Mbit/s
+        estimator.onBurst(2.8, 40_000, 0.002); // a 20 Mbit/s flash
         // Over the last 0.5 s: 140 kbit in 102 ms.
         assertEquals(140_000 / 0.102, estimator.latestBitsPerSecond().orElseThrow(), 1);
         // Over the window: 340 kbit in 132 ms. A slow stretch weighs by its length.
         assertEquals(340_000 / 0.132, estimator.smoothedBitsPerSecond().orElseThrow(), 1);
-        assertEquals(1e6, estimator.lowBitsPerSecond().orElseThrow(), 1);
+        // Over the last 2 s: 240 kbit in 122 ms.
+        assertEquals(240_000 / 0.122, estimator.recentBitsPerSecond().orElseThrow(), 1);
     }
 
     @Test
