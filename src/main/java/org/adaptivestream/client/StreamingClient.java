@@ -213,6 +213,8 @@ public final class StreamingClient implements AutoCloseable {
         arrivingRung = rung;
         awaitingStart = true;
         send(new Play(video.id(), startMicros, rung, loop));
+        // Capacity is measured once a round trip is known; the control loop's next ping may be a tick away.
+        send(new Ping(micros()));
         setState(ClientState.PLAYING, "playing " + video.id());
     }
 

@@ -8,7 +8,7 @@ import java.util.OptionalDouble;
  * Round-trip time from in-band ping/pong. Pongs queue behind video, so the RTT rises with the
  * bottleneck queue; the smoothed value follows RFC 6298's gain of 1/8, the minimum over a long
  * window approximates the base RTT, and the trend is the least-squares slope over a short one.
- * Publishes nothing until {@code minSamples} pongs have arrived.
+ * Publishes nothing but the minimum until {@code minSamples} pongs have arrived.
  */
 public final class RttEstimator {
 
@@ -66,8 +66,13 @@ public final class RttEstimator {
         return ready() ? OptionalDouble.of(latestSeconds) : OptionalDouble.empty();
     }
 
+    /**
+     * The least round trip lately; from the first pong on, unlike the others: one round trip
+     * already bounds the base from above, and measuring capacity waits for it (at start the
+     * queue is empty, so the first is close to the base anyway).
+     */
     public OptionalDouble minSeconds() {
-        return ready() ? OptionalDouble.of(baseWindow.peekFirst().value()) : OptionalDouble.empty();
+        return baseWindow.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(baseWindow.peekFirst().value());
     }
 
     /** Seconds of RTT gained per second: positive while a queue builds. */

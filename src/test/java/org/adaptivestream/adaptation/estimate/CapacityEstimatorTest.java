@@ -9,8 +9,17 @@ import org.junit.jupiter.api.Test;
 class CapacityEstimatorTest {
 
     @Test
-    void publishesNothingUntilItHasEnoughSamples() {
+    void publishesFromTheFirstTrain() {
         CapacityEstimator estimator = new CapacityEstimator();
+        assertTrue(estimator.latestBitsPerSecond().isEmpty());
+        assertTrue(estimator.onBurst(1.0, 100_000, 0.05));
+        assertEquals(2e6, estimator.latestBitsPerSecond().orElseThrow(), 1);
+        assertEquals(2e6, estimator.smoothedBitsPerSecond().orElseThrow(), 1);
+    }
+
+    @Test
+    void publishesNothingUntilItHasEnoughSamples() {
+        CapacityEstimator estimator = new CapacityEstimator(4.0, 2);
         assertTrue(estimator.onBurst(1.0, 100_000, 0.05));
         assertTrue(estimator.latestBitsPerSecond().isEmpty());
         assertTrue(estimator.smoothedBitsPerSecond().isEmpty());
