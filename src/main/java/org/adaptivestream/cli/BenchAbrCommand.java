@@ -82,6 +82,10 @@ public final class BenchAbrCommand implements Callable<Integer> {
             description = "Traces scored in parallel; in real mode, sessions streaming at once (default ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Real mode: stream each policy on each trace N times and average (default ${DEFAULT-VALUE}).")
+    int repeat;
+
     @Option(names = "--report", paramLabel = "FILE.json", description = "Also write every number as JSON here.")
     Path report;
 
@@ -108,6 +112,10 @@ public final class BenchAbrCommand implements Callable<Integer> {
         if (seconds != null && !(seconds >= 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be at least 1, not " + seconds);
         }
+        if (repeat < 1 || (repeat > 1 && mode != Mode.real)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--repeat must be at least 1, and above 1 only "
+                    + "with --mode real (the simulator gives the same result every time), not " + repeat);
+        }
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
         }
@@ -132,8 +140,8 @@ public final class BenchAbrCommand implements Callable<Integer> {
         }
         Simulator simulator = Simulator.withDefaults(config);
         String source = traces == null ? "built-in" : traces.toString();
-        err.printf(Locale.ROOT, "Scoring %d traces from %s × %d policies (%s mode)...%n", loaded.size(), source,
-                names.size(), mode);
+        err.printf(Locale.ROOT, "Scoring %d traces from %s × %d policies%s (%s mode)...%n", loaded.size(), source,
+                names.size(), repeat > 1 ? " × " + repeat + " runs" : "", mode);
         err.flush();
         BenchmarkReport result;
         if (mode == Mode.sim) {
@@ -176,7 +184,7 @@ public final class BenchAbrCommand implements Callable<Integer> {
             RealSessionRunner runner = new RealSessionRunner(server.address(), server.fingerprint(), video, seconds,
                     config.gopSeconds(), Duration.ofMillis(Math.round(rttMillis / 2)),
                     Duration.ofMillis(Math.round(targetDelayMillis)));
-            return new AbrBenchmark(simulator, runner).run(source, loaded, names, threads);
+            return new AbrBenchmark(simulator, runner).run(source, loaded, names, threads, repeat);
         }
     }
 

@@ -30,30 +30,48 @@ public final class AbrBenchmark {
         this.runner = Objects.requireNonNull(runner, "runner");
     }
 
-    /**
-     * Scores every trace: its optimum, then every policy on it. Sessions run {@code threads} at a
-     * time (each trace × policy pair is one task, so real sessions overlap too); results keep
-     * the order of traces and policies.
-     */
+    /** {@link #run(String, List, List, int, int)} with one session per policy and trace. */
     public BenchmarkReport run(String traceSource, List<CapacityTrace> traces, List<String> policies, int threads) {
+        return run(traceSource, traces, policies, threads, 1);
+    }
+
+    /**
+     * Scores every trace: its optimum, then every policy on it, {@code repeats} sessions each,
+     * averaged (see {@link SessionMetrics#mean}): real sessions of one policy on one trace differ
+     * by more than policies do. Sessions run {@code threads} at a time (each session is one task,
+     * so real sessions overlap too); results keep the order of traces and policies.
+     */
+    public BenchmarkReport run(String traceSource, List<CapacityTrace> traces, List<String> policies, int threads,
+            int repeats) {
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats must be at least 1, not " + repeats);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         List<TraceScore> scores = new ArrayList<>();
         try {
             List<Future<OptimumResult>> optima = new ArrayList<>();
-            List<Map<String, Future<SessionResult>>> sessions = new ArrayList<>();
+            List<Map<String, List<Future<SessionResult>>>> sessions = new ArrayList<>();
             for (CapacityTrace t : traces) {
                 optima.add(pool.submit(() -> OfflineOptimum.solve(model.model(t))));
-                Map<String, Future<SessionResult>> byPolicy = new LinkedHashMap<>();
+                Map<String, List<Future<SessionResult>>> byPolicy = new LinkedHashMap<>();
                 for (String name : policies) {
-                    byPolicy.put(name, pool.submit(() -> runner.run(PolicyRegistry.create(name), t)));
+                    List<Future<SessionResult>> runs = new ArrayList<>();
+                    for (int r = 0; r < repeats; r++) {
+                        runs.add(pool.submit(() -> runner.run(PolicyRegistry.create(name), t)));
+                    }
+                    byPolicy.put(name, runs);
                 }
                 sessions.add(byPolicy);
             }
             for (int i = 0; i < traces.size(); i++) {
                 OptimumResult optimum = optima.get(i).get();
                 Map<String, PolicyScore> byPolicy = new LinkedHashMap<>();
-                for (Map.Entry<String, Future<SessionResult>> e : sessions.get(i).entrySet()) {
-                    byPolicy.put(e.getKey(), PolicyScore.of(e.getValue().get().metrics(), optimum.ceilingQoe()));
+                for (Map.Entry<String, List<Future<SessionResult>>> e : sessions.get(i).entrySet()) {
+                    List<SessionMetrics> runs = new ArrayList<>();
+                    for (Future<SessionResult> run : e.getValue()) {
+                        runs.add(run.get().metrics());
+                    }
+                    byPolicy.put(e.getKey(), PolicyScore.of(SessionMetrics.mean(runs), optimum.ceilingQoe()));
                 }
                 SessionMetrics plan = optimum.planResult().metrics();
                 scores.add(new TraceScore(traces.get(i).name(), plan.mediaSeconds(),
@@ -75,7 +93,7 @@ public final class AbrBenchmark {
             summary.add(summarise(p, scores.stream().map(s -> s.policies().get(p)).toList(), ceilingSum));
         }
         List<String> unscored = scores.stream().filter(s -> !(s.ceilingQoe() > 0)).map(TraceScore::trace).toList();
-        return new BenchmarkReport(runner.mode(), traceSource, model.config(), summary, unscored, scores);
+        return new BenchmarkReport(runner.mode(), traceSource, model.config(), repeats, summary, unscored, scores);
     }
 
     static PolicySummary summarise(String policy, List<PolicyScore> scores, double ceilingSum) {

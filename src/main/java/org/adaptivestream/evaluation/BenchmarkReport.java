@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * A whole benchmark run, as written to JSON.
  *
+ * @param repeats        sessions run per policy and trace; their figures are averaged
  * @param unscoredTraces traces whose ceiling is not positive, left out of normalized means
  */
-public record BenchmarkReport(String mode, String traceSource, SimulationConfig config, List<PolicySummary> summary,
-        List<String> unscoredTraces, List<TraceScore> traces) {
+public record BenchmarkReport(String mode, String traceSource, SimulationConfig config, int repeats,
+        List<PolicySummary> summary, List<String> unscoredTraces, List<TraceScore> traces) {
 }

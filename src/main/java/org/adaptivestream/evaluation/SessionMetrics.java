@@ -2,6 +2,7 @@ package org.adaptivestream.evaluation;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.adaptivestream.adaptation.Ladder;
 
 /**
@@ -31,6 +32,26 @@ public record SessionMetrics(
         double meanLatencySeconds,
         double p95LatencySeconds,
         double longestStallSeconds) {
+
+    /**
+     * Repeated sessions of one policy on one trace as one: the mean of each figure, except the
+     * longest stall, which is the longest of any run (a bound is only met if every run meets it).
+     */
+    public static SessionMetrics mean(List<SessionMetrics> runs) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no sessions to average");
+        }
+        return new SessionMetrics(average(runs, SessionMetrics::qoe), average(runs, SessionMetrics::mediaSeconds),
+                average(runs, SessionMetrics::stallSeconds), average(runs, SessionMetrics::averageBitrateMbps),
+                average(runs, SessionMetrics::stallRatio), (int) Math.round(average(runs, SessionMetrics::switches)),
+                average(runs, SessionMetrics::switchesPerMinute), average(runs, SessionMetrics::meanLatencySeconds),
+                average(runs, SessionMetrics::p95LatencySeconds),
+                runs.stream().mapToDouble(SessionMetrics::longestStallSeconds).max().orElseThrow());
+    }
+
+    private static double average(List<SessionMetrics> runs, ToDoubleFunction<SessionMetrics> figure) {
+        return runs.stream().mapToDouble(figure).average().orElseThrow();
+    }
 
     public static SessionMetrics of(List<GopOutcome> gops, Ladder ladder, double gopSeconds) {
         if (gops.isEmpty()) {

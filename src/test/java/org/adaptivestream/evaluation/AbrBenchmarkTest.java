@@ -1,0 +1,67 @@
+package org.adaptivestream.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.adaptivestream.adaptation.AdaptationPolicy;
+import org.adaptivestream.trace.CapacityTrace;
+import org.junit.jupiter.api.Test;
+
+/** Repeated sessions: each runs, and one policy on one trace is scored by their mean. */
+class AbrBenchmarkTest {
+
+    private static final double SECONDS = 10;
+
+    /** Session n scores 10 n, stalls n s at most and switches n times: sessions differ, as real ones do. */
+    private static final class CountingRunner implements SessionRunner {
+        final AtomicInteger sessions = new AtomicInteger();
+
+        @Override
+        public String mode() {
+            return "counting";
+        }
+
+        @Override
+        public SessionResult run(AdaptationPolicy policy, CapacityTrace trace) {
+            int n = sessions.incrementAndGet();
+            SessionMetrics m = new SessionMetrics(10 * n, SECONDS, 0.1 * n, n, 0.01 * n, n, 6 * n, 0.1, 0.2, n);
+            return new SessionResult(policy.name(), trace.name(), List.of(), List.of(), m);
+        }
+    }
+
+    @Test
+    void repeatedSessions_areAveraged_andTheLongestStallIsTheLongestOfAny() {
+        CountingRunner runner = new CountingRunner();
+        BenchmarkReport report = new AbrBenchmark(ScriptedTraces.simulator(SECONDS), runner)
+                .run("scripted", List.of(ScriptedTraces.steady(3e6, SECONDS)), List.of("default"), 2, 3);
+
+        assertThat(runner.sessions).hasValue(3);
+        assertThat(report.repeats()).isEqualTo(3);
+        SessionMetrics m = report.traces().get(0).policies().get("default").metrics();
+        assertThat(m.qoe()).isEqualTo(20.0); // (10 + 20 + 30) / 3
+        assertThat(m.switches()).isEqualTo(2);
+        assertThat(m.stallRatio()).isCloseTo(0.02, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(m.longestStallSeconds()).isEqualTo(3.0);
+    }
+
+    @Test
+    void oneSession_isScoredAsItIs() {
+        CountingRunner runner = new CountingRunner();
+        BenchmarkReport report = new AbrBenchmark(ScriptedTraces.simulator(SECONDS), runner)
+                .run("scripted", List.of(ScriptedTraces.steady(3e6, SECONDS)), List.of("default", "throughput"), 1);
+
+        assertThat(runner.sessions).hasValue(2);
+        assertThat(report.repeats()).isEqualTo(1);
+        assertThat(report.traces().get(0).policies().values())
+                .extracting(s -> s.metrics().qoe()).containsExactlyInAnyOrder(10.0, 20.0);
+    }
+
+    @Test
+    void noSessions_isRefused() {
+        AbrBenchmark bench = new AbrBenchmark(ScriptedTraces.simulator(SECONDS), new CountingRunner());
+        assertThatThrownBy(() -> bench.run("scripted", List.of(ScriptedTraces.steady(3e6, SECONDS)), List.of("default"), 1, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("repeats");
+    }
+}
