@@ -49,8 +49,9 @@ public record SessionMetrics(
                 runs.stream().mapToDouble(SessionMetrics::longestStallSeconds).max().orElseThrow());
     }
 
+    /** A session that showed nothing has no latency (NaN); it is left out of that mean, not made NaN. */
     private static double average(List<SessionMetrics> runs, ToDoubleFunction<SessionMetrics> figure) {
-        return runs.stream().mapToDouble(figure).average().orElseThrow();
+        return runs.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
     }
 
     public static SessionMetrics of(List<GopOutcome> gops, Ladder ladder, double gopSeconds) {

@@ -47,6 +47,15 @@ class AbrBenchmarkTest {
     }
 
     @Test
+    void aRunThatShowedNothing_isLeftOutOfTheLatencyMean() {
+        SessionMetrics shown = new SessionMetrics(10, SECONDS, 0, 1, 0, 0, 0, 0.1, 0.2, 0);
+        SessionMetrics nothing = new SessionMetrics(-50, SECONDS, SECONDS, 0, 1, 0, 0, Double.NaN, Double.NaN, SECONDS);
+        SessionMetrics m = SessionMetrics.mean(List.of(shown, nothing));
+        assertThat(m.meanLatencySeconds()).isEqualTo(0.1);
+        assertThat(m.qoe()).isEqualTo(-20.0);
+    }
+
+    @Test
     void oneSession_isScoredAsItIs() {
         CountingRunner runner = new CountingRunner();
         BenchmarkReport report = new AbrBenchmark(ScriptedTraces.simulator(SECONDS), runner)
