@@ -83,7 +83,8 @@ public final class BenchAbrCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
-            description = "Real mode: stream each policy on each trace N times and average (default ${DEFAULT-VALUE}).")
+            description = "Real mode: stream each policy on each trace N times and average; the JSON and a table per "
+                    + "trace also give each run's figures (default ${DEFAULT-VALUE}).")
     int repeat;
 
     @Option(names = "--report", paramLabel = "FILE.json", description = "Also write every number as JSON here.")

@@ -38,7 +38,8 @@ public final class AbrBenchmark {
     /**
      * Scores every trace: its optimum, then every policy on it, {@code repeats} sessions each,
      * averaged (see {@link SessionMetrics#mean}): real sessions of one policy on one trace differ
-     * by more than policies do. Sessions run {@code threads} at a time (each session is one task,
+     * by more than policies do, so each run's score is kept beside the mean to show by how much
+     * ({@link PolicyScore#runs}). Sessions run {@code threads} at a time (each session is one task,
      * so real sessions overlap too); results keep the order of traces and policies.
      */
     public BenchmarkReport run(String traceSource, List<CapacityTrace> traces, List<String> policies, int threads,
@@ -71,7 +72,7 @@ public final class AbrBenchmark {
                     for (Future<SessionResult> run : e.getValue()) {
                         runs.add(run.get().metrics());
                     }
-                    byPolicy.put(e.getKey(), PolicyScore.of(SessionMetrics.mean(runs), optimum.ceilingQoe()));
+                    byPolicy.put(e.getKey(), PolicyScore.of(runs, optimum.ceilingQoe()));
                 }
                 SessionMetrics plan = optimum.planResult().metrics();
                 scores.add(new TraceScore(traces.get(i).name(), plan.mediaSeconds(),
@@ -124,6 +125,38 @@ public final class AbrBenchmark {
                     s.policy(), s.meanNormalizedQoe(), s.totalQoeShare(), s.averageBitrateMbps(), s.stallRatio() * 100,
                     s.longestStallSeconds(), s.switchesPerMinute(),
                     s.meanLatencySeconds() * 1000, s.p95LatencySeconds() * 1000));
+        }
+        if (report.repeats() > 1) {
+            sb.append(runsMarkdown(report));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * With repeated sessions, each trace's QoE per policy: the mean, then every run's, since the
+     * mean alone hides whether runs agreed (real runs of one policy can differ by more than
+     * policies do).
+     */
+    private static String runsMarkdown(BenchmarkReport report) {
+        List<String> policies = report.summary().stream().map(PolicySummary::policy)
+                .filter(p -> !p.equals(OPTIMUM)).toList();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "%nQoE per trace, mean of %d runs (each run):%n%n| trace |", report.repeats()));
+        StringBuilder rule = new StringBuilder("| --- |");
+        for (String p : policies) {
+            sb.append(' ').append(p).append(" |");
+            rule.append(" ---: |");
+        }
+        sb.append('\n').append(rule).append('\n');
+        for (TraceScore t : report.traces()) {
+            sb.append("| ").append(t.trace()).append(" |");
+            for (String p : policies) {
+                PolicyScore score = t.policies().get(p);
+                List<String> runs = score.runs().stream()
+                        .map(r -> String.format(Locale.ROOT, "%.1f", r.metrics().qoe())).toList();
+                sb.append(String.format(Locale.ROOT, " %.1f (%s) |", score.metrics().qoe(), String.join(", ", runs)));
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }

@@ -3,6 +3,8 @@ package org.adaptivestream.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.adaptivestream.adaptation.AdaptationPolicy;
@@ -44,6 +46,48 @@ class AbrBenchmarkTest {
         assertThat(m.switches()).isEqualTo(2);
         assertThat(m.stallRatio()).isCloseTo(0.02, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(m.longestStallSeconds()).isEqualTo(3.0);
+    }
+
+    @Test
+    void repeatedSessions_eachRunIsKeptBesideTheMean_inTheReportTheJsonAndTheTable() throws Exception {
+        CountingRunner runner = new CountingRunner();
+        BenchmarkReport report = new AbrBenchmark(ScriptedTraces.simulator(SECONDS), runner)
+                .run("scripted", List.of(ScriptedTraces.steady(3e6, SECONDS)), List.of("default"), 2, 2);
+
+        TraceScore trace = report.traces().get(0);
+        PolicyScore score = trace.policies().get("default");
+        assertThat(score.runs()).extracting(r -> r.metrics().qoe()).containsExactlyInAnyOrder(10.0, 20.0);
+        assertThat(score.metrics().qoe()).isEqualTo(15.0);
+        assertThat(score.metrics()).isEqualTo(SessionMetrics.mean(score.runs().stream().map(PolicyScore::metrics).toList()));
+        assertThat(trace.ceilingQoe()).isPositive();
+        for (PolicyScore run : score.runs()) {
+            assertThat(run.normalizedQoe()).isEqualTo(run.metrics().qoe() / trace.ceilingQoe());
+            assertThat(run.runs()).isEmpty();
+        }
+        // The summary still comes from the mean alone.
+        assertThat(report.summary().get(1).meanQoe()).isEqualTo(15.0);
+        assertThat(report.summary().get(1).longestStallSeconds()).isEqualTo(2.0);
+
+        JsonNode json = new ObjectMapper().valueToTree(report).get("traces").get(0);
+        JsonNode runs = json.get("policies").get("default").get("runs");
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).has("runs")).isFalse();
+        assertThat(List.of(runs.get(0).get("metrics").get("qoe").asDouble(), runs.get(1).get("metrics").get("qoe").asDouble()))
+                .containsExactlyInAnyOrder(10.0, 20.0);
+        assertThat(json.get("optimum").has("runs")).isFalse();
+
+        assertThat(AbrBenchmark.markdown(report)).containsAnyOf("| 15.0 (10.0, 20.0) |", "| 15.0 (20.0, 10.0) |");
+    }
+
+    @Test
+    void oneSession_hasNoRuns_andNoRunsInTheJsonOrTheTable() {
+        BenchmarkReport report = new AbrBenchmark(ScriptedTraces.simulator(SECONDS), new CountingRunner())
+                .run("scripted", List.of(ScriptedTraces.steady(3e6, SECONDS)), List.of("default"), 1);
+
+        assertThat(report.traces().get(0).policies().get("default").runs()).isEmpty();
+        JsonNode json = new ObjectMapper().valueToTree(report).get("traces").get(0);
+        assertThat(json.get("policies").get("default").has("runs")).isFalse();
+        assertThat(AbrBenchmark.markdown(report)).doesNotContain("QoE per trace");
     }
 
     @Test
