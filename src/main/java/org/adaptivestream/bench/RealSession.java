@@ -37,10 +37,14 @@ public final class RealSession {
     public record Window(Rung rung, double stallSeconds) {
     }
 
-    /** A finished session. */
+    /** A stretch of session time (client clock) in which the picture was frozen. */
+    public record Frozen(double fromSeconds, double toSeconds) {
+    }
+
+    /** A finished session; {@code playSeconds} is when play was asked, on the client's session clock. */
     public record Outcome(String policy, String profile, List<Window> windows, int switches, double longestStallSeconds,
                           double p95RttMillis, double meanSendToShownMillis, double p95SendToShownMillis,
-                          MetricsSummary summary) {
+                          MetricsSummary summary, double playSeconds, List<Frozen> frozen) {
     }
 
     private RealSession() {
@@ -79,7 +83,7 @@ public final class RealSession {
         double threshold = new StallDetector(Math.round(frameMicros)).thresholdMicros() / 1e6;
         double from = frames.isEmpty() ? playSeconds + STARTUP_GRACE_SECONDS
                 : Math.min(frames.get(0)[0], playSeconds + STARTUP_GRACE_SECONDS);
-        List<double[]> frozen = new ArrayList<>();
+        List<Frozen> frozen = new ArrayList<>();
         double previous = from - frame;
         for (double[] f : frames) {
             noteFrozen(frozen, previous, f[0], frame, threshold);
@@ -109,8 +113,8 @@ public final class RealSession {
             }
             last = rung;
             double stalled = 0;
-            for (double[] interval : frozen) {
-                stalled += Math.max(0, Math.min(windowEnd, interval[1]) - Math.max(windowStart, interval[0]));
+            for (Frozen interval : frozen) {
+                stalled += Math.max(0, Math.min(windowEnd, interval.toSeconds()) - Math.max(windowStart, interval.fromSeconds()));
             }
             windows.add(new Window(rung, stalled));
         }
@@ -120,17 +124,18 @@ public final class RealSession {
                 switches++;
             }
         }
-        double longest = frozen.stream().mapToDouble(i -> i[1] - i[0]).max().orElse(0);
+        double longest = frozen.stream().mapToDouble(i -> i.toSeconds() - i.fromSeconds()).max().orElse(0);
         return new Outcome(policy, profile, windows, switches, longest,
                 metrics.series(Metric.RTT).all().percentile(95), metrics.series(Metric.SEND_TO_SHOWN).all().mean(),
-                metrics.series(Metric.SEND_TO_SHOWN).all().percentile(95), metrics.summary());
+                metrics.series(Metric.SEND_TO_SHOWN).all().percentile(95), metrics.summary(), playSeconds,
+                List.copyOf(frozen));
     }
 
     /** A gap between frames shown at {@code before} and {@code after} freezes the picture if it is a stall. */
-    private static void noteFrozen(List<double[]> frozen, double before, double after, double frame, double threshold) {
+    private static void noteFrozen(List<Frozen> frozen, double before, double after, double frame, double threshold) {
         if (after - before >= threshold) {
             // The later frame was due one frame after the earlier: the rest is frozen time.
-            frozen.add(new double[] {before + frame, after});
+            frozen.add(new Frozen(before + frame, after));
         }
     }
 

@@ -2,8 +2,12 @@ package org.adaptivestream.bench;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.adaptivestream.adaptation.AdaptationPolicy;
 import org.adaptivestream.adaptation.Ladder;
 import org.adaptivestream.evaluation.QoeFormula;
@@ -34,10 +38,18 @@ public final class RealSessionRunner implements SessionRunner {
     private final double gopSeconds;
     private final Duration oneWayDelay;
     private final Duration targetDelay;
+    /** Where each session's {@link DecisionLog} goes; null for none. */
+    private final Path decisionLogs;
+    /** Sessions started per policy and trace, to number their logs when a benchmark repeats them. */
+    private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
 
-    /** @param targetDelay the client's most playout delay, as the simulator's target delay */
+    /**
+     * @param targetDelay  the client's most playout delay, as the simulator's target delay
+     * @param decisionLogs an existing folder to write each session's decisions and frozen stretches
+     *                     to (see {@link DecisionLog}), or null
+     */
     public RealSessionRunner(InetSocketAddress server, CertificateFingerprint pin, VideoInfo video, double seconds,
-            double gopSeconds, Duration oneWayDelay, Duration targetDelay) {
+            double gopSeconds, Duration oneWayDelay, Duration targetDelay, Path decisionLogs) {
         this.server = server;
         this.pin = pin;
         this.video = video;
@@ -45,6 +57,7 @@ public final class RealSessionRunner implements SessionRunner {
         this.gopSeconds = gopSeconds;
         this.oneWayDelay = oneWayDelay;
         this.targetDelay = targetDelay;
+        this.decisionLogs = decisionLogs;
     }
 
     @Override
@@ -55,9 +68,11 @@ public final class RealSessionRunner implements SessionRunner {
     @Override
     public SessionResult run(AdaptationPolicy policy, CapacityTrace trace) {
         RealSession.Outcome outcome;
+        RecordingPolicy recording = new RecordingPolicy(policy);
         try {
-            outcome = RealSession.run(server, pin, video, policy, RealSession.profileFor(trace, oneWayDelay, QUEUE_BYTES),
-                    targetDelay, TraceClock.startingNow(), seconds, gopSeconds);
+            outcome = RealSession.run(server, pin, video, decisionLogs == null ? policy : recording,
+                    RealSession.profileFor(trace, oneWayDelay, QUEUE_BYTES), targetDelay, TraceClock.startingNow(), seconds,
+                    gopSeconds);
         } catch (IOException e) {
             throw new IllegalStateException("real session " + policy.name() + " on " + trace.name() + " failed: "
                     + e.getMessage(), e);
@@ -65,7 +80,21 @@ public final class RealSessionRunner implements SessionRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+        if (decisionLogs != null) {
+            writeLog(policy.name(), trace.name(), outcome, recording);
+        }
         return new SessionResult(policy.name(), trace.name(), List.of(), List.of(), score(outcome, Ladder.nominal(), gopSeconds));
+    }
+
+    /** A log that cannot be written (a full disk, say) is reported, and the session still counts. */
+    private void writeLog(String policy, String trace, RealSession.Outcome outcome, RecordingPolicy recording) {
+        int run = runs.computeIfAbsent(policy + "\n" + trace, k -> new AtomicInteger()).incrementAndGet();
+        Path file = decisionLogs.resolve(DecisionLog.fileName(policy, trace, run));
+        try {
+            DecisionLog.write(file, outcome.playSeconds(), recording.entries(), outcome.frozen());
+        } catch (IOException e) {
+            System.err.println("decision log " + file + " not written: " + e.getMessage());
+        }
     }
 
     static SessionMetrics score(RealSession.Outcome outcome, Ladder ladder, double gopSeconds) {

@@ -90,6 +90,11 @@ public final class BenchAbrCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE.json", description = "Also write every number as JSON here.")
     Path report;
 
+    @Option(names = "--decisions", paramLabel = "DIR",
+            description = "Real mode: write each session's decisions (with the reason and what the policy saw) and "
+                    + "frozen stretches to a CSV file in DIR, created if missing.")
+    Path decisions;
+
     static final double DEFAULT_REAL_SECONDS = 60;
 
     static final class PolicyNames implements Iterable<String> {
@@ -119,6 +124,18 @@ public final class BenchAbrCommand implements Callable<Integer> {
         }
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
+        }
+        if (decisions != null) {
+            if (mode != Mode.real) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--decisions applies to --mode real "
+                        + "(a simulated session's decisions follow from the trace and the policy alone)");
+            }
+            try {
+                Files.createDirectories(decisions);
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--decisions " + decisions
+                        + ": cannot create the folder (" + e.getMessage() + ")");
+            }
         }
         SimulationConfig config;
         try {
@@ -184,7 +201,7 @@ public final class BenchAbrCommand implements Callable<Integer> {
                 catalog, ServerListener.NONE).start()) {
             RealSessionRunner runner = new RealSessionRunner(server.address(), server.fingerprint(), video, seconds,
                     config.gopSeconds(), Duration.ofMillis(Math.round(rttMillis / 2)),
-                    Duration.ofMillis(Math.round(targetDelayMillis)));
+                    Duration.ofMillis(Math.round(targetDelayMillis)), decisions);
             return new AbrBenchmark(simulator, runner).run(source, loaded, names, threads, repeat);
         }
     }

@@ -1,0 +1,50 @@
+package org.adaptivestream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+@Timeout(20)
+class BenchAbrCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @TempDir
+    Path folder;
+
+    private int run(String... args) {
+        CommandLine cli = Cli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void decisions_inSimulation_isRefusedBeforeAnyWork() {
+        Path logs = folder.resolve("logs");
+
+        int code = run("bench", "abr", "--policies", "default", "--decisions", logs.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--decisions applies to --mode real");
+        assertThat(logs).doesNotExist();
+    }
+
+    @Test
+    void decisions_whereAFileIs_isRefusedNamingIt() throws Exception {
+        Path file = Files.writeString(folder.resolve("taken"), "not a folder");
+
+        int code = run("bench", "abr", "--mode", "real", "--policies", "default", "--decisions", file.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--decisions " + file).contains("cannot create the folder");
+    }
+}
