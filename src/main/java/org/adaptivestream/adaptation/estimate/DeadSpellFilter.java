@@ -19,8 +19,14 @@ package org.adaptivestream.adaptation.estimate;
  */
 final class DeadSpellFilter {
 
-    /** Shorter waits are within a few frames' jitter and are left to the window to average. */
-    static final double MIN_SUSPECT_SECONDS = 0.1;
+    /**
+     * Shorter waits are within a frame or two of jitter and are left to the window to average.
+     * Not much longer: an LTE link back from a stop often stutters for a moment (TMobile-LTE-driving
+     * at 21.6 s: a packet, 188 ms of nothing, 29 packets, 67 ms of nothing, then 9 Mbit/s). A
+     * train that waited out such a stutter reads a fraction of the link's rate: there, 2 Mbit/s
+     * "now" just as the link came back, and the default left 1080p.
+     */
+    static final double MIN_SUSPECT_SECONDS = 0.05;
     /** A link back from a dead spell delivers its queue at its own rate, many times the rate of the wait. */
     static final double RESUME_RATIO = 4.0;
     /** Once the link is back, the frames queued behind the wait arrive within milliseconds. */

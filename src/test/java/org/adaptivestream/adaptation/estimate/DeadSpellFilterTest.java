@@ -26,6 +26,18 @@ class DeadSpellFilterTest {
     }
 
     @Test
+    void aLinkThatResumesInStutters_eachStopIsADeadSpell() {
+        // TMobile-LTE-driving at 21.6 s: dead for a second, back for a few packets, 70 ms of nothing, then 8 Mbit/s.
+        filter.onTrain(0.0, new BusyTimeTrain.Sample(80_000, 0.01)); // 8 Mbit/s
+        filter.onTrain(1.5, new BusyTimeTrain.Sample(80_000, 1.0)); // waited out the spell
+        filter.onTrain(1.58, new BusyTimeTrain.Sample(160_000, 0.08)); // a stutter: 2 Mbit/s over its busy time
+        filter.onTrain(1.6, new BusyTimeTrain.Sample(160_000, 0.02)); // the link back at 8 Mbit/s
+
+        assertEquals(8e6, capacity.latestBitsPerSecond().orElseThrow(), 1, "the stutter is no slow link");
+        assertEquals(240_000 / 0.03, capacity.recentBitsPerSecond().orElseThrow(), 1);
+    }
+
+    @Test
     void aSlowTrainFollowedByAnotherAsSlow_isASlowLink() {
         filter.onTrain(0.0, new BusyTimeTrain.Sample(80_000, 0.01));
         filter.onTrain(1.0, new BusyTimeTrain.Sample(100_000, 0.2)); // 0.5 Mbit/s
