@@ -2,7 +2,6 @@ package org.adaptivestream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,24 +12,18 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchAbrCommandTest {
 
     private final CommandLineRun cli = new CommandLineRun();
-    private final StringWriter out = cli.out;
-    private final StringWriter err = cli.err;
 
     @TempDir
     Path folder;
-
-    private int run(String... args) {
-        return cli.run(args);
-    }
 
     @Test
     void decisions_inSimulation_isRefusedBeforeAnyWork() {
         Path logs = folder.resolve("logs");
 
-        int code = run("bench", "abr", "--policies", "default", "--decisions", logs.toString());
+        int code = cli.run("bench", "abr", "--policies", "default", "--decisions", logs.toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--decisions applies to --mode real");
+        assertThat(cli.err.toString()).contains("--decisions applies to --mode real");
         assertThat(logs).doesNotExist();
     }
 
@@ -38,9 +31,9 @@ class BenchAbrCommandTest {
     void decisions_whereAFileIs_isRefusedNamingIt() throws Exception {
         Path file = Files.writeString(folder.resolve("taken"), "not a folder");
 
-        int code = run("bench", "abr", "--mode", "real", "--policies", "default", "--decisions", file.toString());
+        int code = cli.run("bench", "abr", "--mode", "real", "--policies", "default", "--decisions", file.toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--decisions " + file).contains("cannot create the folder");
+        assertThat(cli.err.toString()).contains("--decisions " + file).contains("cannot create the folder");
     }
 }
