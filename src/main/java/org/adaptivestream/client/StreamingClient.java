@@ -519,8 +519,7 @@ public final class StreamingClient implements AutoCloseable {
                     arriving, ladder(request.video), lastSwitchSeconds);
         }
         Decision decision = adaptation.decide(input);
-        boolean firm = decision.asksToSwitch(input) || adaptation.lockedRung().isPresent();
-        if (firm && decision.rung() != requestedRung) {
+        if (decision.rung() != requestedRung) {
             requestedRung = decision.rung();
             pendingReason = decision.reason();
             switchDecidedMicros = micros();

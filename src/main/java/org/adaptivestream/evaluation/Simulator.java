@@ -214,7 +214,7 @@ public final class Simulator implements SessionRunner {
             PolicyInput input = new PolicyInput(t, estimators.snapshot(t), buffer, config.targetDelaySeconds(), stalled,
                     lastStallEnd, arriving, ladder, lastSwitch);
             Decision d = policy.decide(input);
-            if (d.asksToSwitch(input) && d.rung() != requested) {
+            if (d.rung() != requested) {
                 requested = d.rung();
                 requests.add(new SwitchRequest(t, d.rung(), d.reason()));
             }
