@@ -90,9 +90,11 @@ class BottleneckTest {
 
         long third = link.enter(1500);
 
-        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertThat(waitedMillis).isGreaterThanOrEqualTo(9);
-        assertThat(clock.secondsAt(third)).isCloseTo(0.030, within(0.005));
+        long returned = System.nanoTime();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(returned - start)).isGreaterThanOrEqualTo(9);
+        // 30 ms on time. A thread woken late (the host stole the CPU: 72 ms once) enters late;
+        // then at most one chunk is ahead of it, and its own 10 ms.
+        assertThat(clock.secondsAt(third)).isBetween(0.0295, clock.secondsAt(returned) + 0.0205);
         assertThat(link.peakQueuedBytes()).isLessThanOrEqualTo(3000);
     }
 }
