@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import java.net.InetAddress;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import org.adaptivestream.Workspace;
 import org.adaptivestream.adaptation.PolicyRegistry;
 import org.adaptivestream.bench.RealSessionRunner;
+import org.adaptivestream.bench.StolenCpu;
 import org.adaptivestream.media.CancelToken;
 import org.adaptivestream.media.MediaException;
 import org.adaptivestream.media.MediaLibrary;
@@ -173,6 +175,13 @@ public final class BenchAbrCommand implements Callable<Integer> {
                     + "(the link cannot carry the lowest rung): %s%n", result.unscoredTraces().size(),
                     String.join(", ", result.unscoredTraces()));
         }
+        if (result.hostCpuStolen() != null) {
+            double stolen = result.hostCpuStolen();
+            out.printf(Locale.ROOT, "%nThe host took %.1f %% of this machine's CPU time during the run%s%n", 100 * stolen,
+                    stolen > StolenCpu.UNRELIABLE_ABOVE ? String.format(Locale.ROOT,
+                            ": over %.0f %%, real-time results say more about the host than about the policies",
+                            100 * StolenCpu.UNRELIABLE_ABOVE) : ".");
+        }
         out.flush();
         if (report != null) {
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -202,7 +211,10 @@ public final class BenchAbrCommand implements Callable<Integer> {
             RealSessionRunner runner = new RealSessionRunner(server.address(), server.fingerprint(), video, seconds,
                     config.gopSeconds(), Duration.ofMillis(Math.round(rttMillis / 2)),
                     Duration.ofMillis(Math.round(targetDelayMillis)), decisions);
-            return new AbrBenchmark(simulator, runner).run(source, loaded, names, threads, repeat);
+            StolenCpu stolen = StolenCpu.startingNow();
+            BenchmarkReport result = new AbrBenchmark(simulator, runner).run(source, loaded, names, threads, repeat);
+            OptionalDouble share = stolen.share();
+            return share.isPresent() ? result.withHostCpuStolen(share.getAsDouble()) : result;
         }
     }
 

@@ -94,7 +94,7 @@ public final class AbrBenchmark {
             summary.add(summarise(p, scores.stream().map(s -> s.policies().get(p)).toList(), ceilingSum));
         }
         List<String> unscored = scores.stream().filter(s -> !(s.ceilingQoe() > 0)).map(TraceScore::trace).toList();
-        return new BenchmarkReport(runner.mode(), traceSource, model.config(), repeats, summary, unscored, scores);
+        return new BenchmarkReport(runner.mode(), traceSource, model.config(), repeats, summary, unscored, scores, null);
     }
 
     static PolicySummary summarise(String policy, List<PolicyScore> scores, double ceilingSum) {
