@@ -10,7 +10,7 @@ import org.adaptivestream.media.Rung;
  * <p>The rung is always meant: the rung arriving now calls off a switch asked for that has not
  * landed yet. Read as "hold" instead, a switch outlived the reason for it: asked for in a dip
  * of TMobile-LTE-short and regretted a quarter second later, it still landed, and the rule
- * against switching straight back up kept 720p for 3 s of a 15 Mbit/s link.
+ * against switching straight back up kept 720p for 3 s of a link carrying 6 to 22 Mbit/s.
  */
 public record Decision(Rung rung, String reason) {
     public Decision {
