@@ -1,7 +1,7 @@
 package org.adaptivestream.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -59,12 +59,12 @@ public final class StolenCpu {
      */
     static Optional<Counters> read(Path procStat) {
         String first;
-        try {
-            if (!Files.isReadable(procStat)) {
-                return Optional.empty();
-            }
-            first = Files.readAllLines(procStat).stream().findFirst().orElse("");
-        } catch (IOException | UncheckedIOException e) {
+        try (BufferedReader in = Files.newBufferedReader(procStat)) {
+            first = in.readLine();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (first == null) {
             return Optional.empty();
         }
         String[] fields = first.trim().split("\\s+");
