@@ -49,6 +49,8 @@ import org.adaptivestream.metrics.StallDetector;
 final class Playout {
 
     static final int CATCH_UP_RATE_PERCENT = 5;
+    /** The send time of a packet that came before the server's clock was known. */
+    static final long UNTIMED = Long.MIN_VALUE;
     /** More than this many queued packets (about a minute at 30 fps) means the clock is wrong: start over. */
     static final int MAX_QUEUED_PACKETS = 2_000;
     private static final long IDLE_WAIT_MICROS = 50_000;
@@ -130,7 +132,7 @@ final class Playout {
         add(new Config(config, rung));
     }
 
-    /** @param sentMicros the server's send time on our clock, for the send-to-shown latency */
+    /** @param sentMicros the server's send time on our clock, for the send-to-shown latency; {@link #UNTIMED} if unknown */
     void enqueue(EncodedPacket packet, Rung rung, long arrivalMicros, long sentMicros) {
         add(new Packet(packet, rung, arrivalMicros, sentMicros));
     }

@@ -400,12 +400,20 @@ public final class StreamingClient implements AutoCloseable {
         }
         int bytes = packet.data().length;
         metrics.frameReceived(bytes);
-        long sendOnOurClock = clock.toClientClock(packet.serverSendMicros());
+        // Until the first pong the server's clock is unknown, and its send times could be hours off
+        // ours (a client that plays at once after connecting). Such a frame still counts as bytes
+        // received, but not as a delay, a transit for jitter or a send-to-shown latency.
+        boolean timed = clock.offsetMicros().isPresent();
+        long sendOnOurClock = timed ? clock.toClientClock(packet.serverSendMicros()) : Playout.UNTIMED;
         synchronized (estimatorLock) {
             bytesInPeriod += bytes;
             jitter.add(packet.serverSendMicros(), arrival);
-            delaySamplesMillis.add((arrival - sendOnOurClock) / 1000.0);
-            estimators.onWholeFrame(seconds(sendOnOurClock), seconds(arrival), bytes * 8.0);
+            if (timed) {
+                delaySamplesMillis.add((arrival - sendOnOurClock) / 1000.0);
+                estimators.onWholeFrame(seconds(sendOnOurClock), seconds(arrival), bytes * 8.0);
+            } else {
+                estimators.onUntimedFrame(seconds(arrival), bytes * 8.0);
+            }
         }
         current.enqueue(EncodedPacket.of(packet.ptsMicros(), packet.dtsMicros(), packet.keyframe(), packet.data()),
                 packet.rung(), arrival, sendOnOurClock);
@@ -531,7 +539,9 @@ public final class StreamingClient implements AutoCloseable {
         if (firstFrameMicros == 0) {
             firstFrameMicros = nowMicros;
         }
-        metrics.record(Metric.SEND_TO_SHOWN, seconds(nowMicros), (nowMicros - sentMicros) / 1000.0);
+        if (sentMicros != Playout.UNTIMED) {
+            metrics.record(Metric.SEND_TO_SHOWN, seconds(nowMicros), (nowMicros - sentMicros) / 1000.0);
+        }
     }
 
     /** Time from starting to connect to the first frame on screen; empty before the first frame. */

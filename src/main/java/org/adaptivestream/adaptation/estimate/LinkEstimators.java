@@ -39,6 +39,11 @@ public final class LinkEstimators {
         jitter.onPacket(sendSeconds, arrivalSeconds);
     }
 
+    /** A frame whose send time is not known on our clock: it counts only towards the receive rate. */
+    public void onUntimedFrame(double arrivalSeconds, double bits) {
+        throughput.onBits(arrivalSeconds, bits);
+    }
+
     /**
      * A frame as the real client sees it. Capacity is measured once a round trip is known:
      * half the smallest round trip is when an unqueued frame can first arrive.
