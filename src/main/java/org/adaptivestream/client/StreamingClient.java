@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -403,20 +404,19 @@ public final class StreamingClient implements AutoCloseable {
         // Until the first pong the server's clock is unknown, and its send times could be hours off
         // ours (a client that plays at once after connecting). Such a frame still counts as bytes
         // received, but not as a delay, a transit for jitter or a send-to-shown latency.
-        boolean timed = clock.offsetMicros().isPresent();
-        long sendOnOurClock = timed ? clock.toClientClock(packet.serverSendMicros()) : Playout.UNTIMED;
+        OptionalLong sent = clock.toClientClock(packet.serverSendMicros());
         synchronized (estimatorLock) {
             bytesInPeriod += bytes;
             jitter.add(packet.serverSendMicros(), arrival);
-            if (timed) {
-                delaySamplesMillis.add((arrival - sendOnOurClock) / 1000.0);
-                estimators.onWholeFrame(seconds(sendOnOurClock), seconds(arrival), bytes * 8.0);
+            if (sent.isPresent()) {
+                delaySamplesMillis.add((arrival - sent.getAsLong()) / 1000.0);
+                estimators.onWholeFrame(seconds(sent.getAsLong()), seconds(arrival), bytes * 8.0);
             } else {
                 estimators.onUntimedFrame(seconds(arrival), bytes * 8.0);
             }
         }
         current.enqueue(EncodedPacket.of(packet.ptsMicros(), packet.dtsMicros(), packet.keyframe(), packet.data()),
-                packet.rung(), arrival, sendOnOurClock);
+                packet.rung(), arrival, sent.orElse(Playout.UNTIMED));
     }
 
     private void pong(Pong pong, long arrival) {

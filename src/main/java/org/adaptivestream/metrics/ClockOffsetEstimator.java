@@ -40,8 +40,11 @@ public final class ClockOffsetEstimator {
         return offset;
     }
 
-    /** Converts a server timestamp to the client's clock (unchanged until an offset is known). */
-    public long toClientClock(long serverMicros) {
-        return serverMicros - offsetMicros().orElse(0);
+    /**
+     * A server timestamp on the client's clock; empty until an offset is known, since the two
+     * clocks may be any distance apart until then.
+     */
+    public OptionalLong toClientClock(long serverMicros) {
+        return offset.isPresent() ? OptionalLong.of(serverMicros - offset.getAsLong()) : OptionalLong.empty();
     }
 }
