@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Paired real-mode rounds (docs/BENCHMARKS.md, "paired runs"): two builds stream the same trace
 # at the same moment, one default-policy session each, trace after trace, so that the host's
-# load falls on both alike. Real-mode scores move between runs by more than most changes are
-# worth; the difference within a pair moves far less.
+# load and any other disturbance fall on both alike. Real-mode scores move between runs by more
+# than most changes are worth, so judge a change by several rounds.
 #
 #   scripts/paired-rounds.sh BEFORE_DIR AFTER_DIR TRACE_DIR [ROUNDS] [OUT_DIR]
 #
