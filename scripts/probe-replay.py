@@ -7,8 +7,8 @@ Replays a Mahimahi trace (one line per 1500-byte delivery opportunity, in ms) as
 and streams 30 fps, 15-frame GOPs onto it, 20 ms of one-way delay before the bottleneck. With
 PADDING_KIB, every fourth keyframe has that much filler written straight behind it. A probe is
 a keyframe of 56 KiB or more, filler included: its bits over the time from when it could reach
-the link until its last byte arrived, compared with what the link carried in the two seconds
-around it. Prints the quartiles of that ratio for all probes and for those sent onto an idle
+the link (or the frame before it arrived, if later) until its last byte arrived, compared with
+what the link carried in the two seconds around it. Prints the quartiles of that ratio for all probes and for those sent onto an idle
 link (the frame before them already arrived). docs/BENCHMARKS.md, "Probing the link with
 padding", quotes its medians for 80/16 and 40/8/40 over the LTE traces.
 """
