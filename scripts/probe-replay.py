@@ -8,9 +8,10 @@ and streams 30 fps, 15-frame GOPs onto it, 20 ms of one-way delay before the bot
 PADDING_KIB, every fourth keyframe has that much filler written straight behind it. A probe is
 a keyframe of 56 KiB or more, filler included: its bits over the time from when it could reach
 the link (or the frame before it arrived, if later) until its last byte arrived, compared with
-what the link carried in the two seconds around it. Prints the quartiles of that ratio for all probes and for those sent onto an idle
-link (the frame before them already arrived). docs/BENCHMARKS.md, "Probing the link with
-padding", quotes its medians for 80/16 and 40/8/40 over the LTE traces.
+what the link carried in the two seconds around it; probes where it carried 1 Mbit/s or less
+(dead stretches) are left out. Prints the quartiles of that ratio for all probes and for those
+sent onto an idle link (the frame before them already arrived). docs/BENCHMARKS.md, "Probing
+the link with padding", quotes its medians for 80/16 and 40/8/40 over the LTE traces.
 """
 import bisect
 import statistics
@@ -58,6 +59,7 @@ def replay(times, keyframe_kib, pframe_kib, padding_kib):
             lo = bisect.bisect_left(times, sent - 1000)
             hi = bisect.bisect_left(times, sent + 1000)
             carried = (hi - lo) * PACKET_BYTES * 8 / 2.0  # bit/s over the two seconds around it
+            # A trace line is a whole millisecond: the last packet lands half of one later on average.
             read = size * 8 / ((arrival - max(earliest, last_arrival) + 0.5) / 1000)
             if carried > 1e6:
                 every.append(read / carried)
