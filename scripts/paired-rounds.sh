@@ -11,11 +11,12 @@
 # second build's JVM. Each session's JSON report and decision log are kept under OUT_DIR
 # (default: paired-rounds). Prints one line per round and trace: each build's normalized QoE,
 # stall ratio and longest stall, and the share of CPU time the host stole meanwhile
-# (/proc/stat); a round with much stolen says little.
+# (/proc/stat); a round with much stolen says little. Ends with scripts/paired-summary.py's
+# table over every round in OUT_DIR: the mean difference per trace and its standard error.
 set -euo pipefail
 
 if [[ $# -lt 3 ]]; then
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
 fi
 before=$(cd "$1" && pwd)
@@ -65,3 +66,5 @@ for round in $(seq 1 "$rounds"); do
         rm -r "$one"
     done
 done
+echo
+python3 "$(dirname "$0")/paired-summary.py" "$out"
