@@ -144,6 +144,7 @@ public final class BenchAbrCommand implements Callable<Integer> {
             config = SimulationConfig.defaults().withBaseRttSeconds(rttMillis / 1000)
                     .withTargetDelaySeconds(targetDelayMillis / 1000)
                     .withDurationSeconds(seconds == null ? Double.NaN : seconds);
+            config = config.withMaxLagSeconds(config.maxLagForTargetDelay());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -205,7 +206,8 @@ public final class BenchAbrCommand implements Callable<Integer> {
         VideoInfo video = catalog.videos().stream().filter(v -> v.id().equals(MediaLibrary.SAMPLE_ID)).findFirst()
                 .orElseThrow(() -> new IOException("the sample video is not in the library"));
         ServerConfig serverConfig = ServerConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress())
-                .withMaxClients(Math.max(ServerConfig.DEFAULT_MAX_CLIENTS, threads * 2));
+                .withMaxClients(Math.max(ServerConfig.DEFAULT_MAX_CLIENTS, threads * 2))
+                .withMaxLag(Duration.ofMillis(Math.round(config.maxLagSeconds() * 1000)));
         try (StreamingServer server = new StreamingServer(serverConfig, ServerIdentity.loadOrCreate(workspace.certsDir()),
                 catalog, ServerListener.NONE).start()) {
             RealSessionRunner runner = new RealSessionRunner(server.address(), server.fingerprint(), video, seconds,

@@ -24,8 +24,8 @@ public record SimulationConfig(
     public static final double DEFAULT_BASE_RTT_SECONDS = 0.040;
     /** The real client's default playout delay. */
     public static final double DEFAULT_TARGET_DELAY_SECONDS = 0.150;
-    /** The server's default lag limit. */
-    public static final double DEFAULT_MAX_LAG_SECONDS = 2.0;
+    /** The server's default lag limit ({@code ServerConfig.DEFAULT_MAX_LAG}). */
+    public static final double DEFAULT_MAX_LAG_SECONDS = 0.5;
 
     public SimulationConfig {
         if (!(gopSeconds > 0) || !(framesPerSecond > 0) || framesPerSecond * gopSeconds < 2) {
@@ -57,6 +57,19 @@ public record SimulationConfig(
 
     public SimulationConfig withTargetDelaySeconds(double seconds) {
         return new SimulationConfig(gopSeconds, framesPerSecond, baseRttSeconds, seconds, maxLagSeconds, durationSeconds);
+    }
+
+    public SimulationConfig withMaxLagSeconds(double seconds) {
+        return new SimulationConfig(gopSeconds, framesPerSecond, baseRttSeconds, targetDelaySeconds, seconds, durationSeconds);
+    }
+
+    /**
+     * The lag limit for this config's playout delay: the server's default is a third of a second
+     * past the default delay, beyond which nothing it sends is shown; a longer delay keeps that
+     * margin, so that the server skips only what the client could no longer show.
+     */
+    public double maxLagForTargetDelay() {
+        return Math.max(DEFAULT_MAX_LAG_SECONDS, targetDelaySeconds + DEFAULT_MAX_LAG_SECONDS - DEFAULT_TARGET_DELAY_SECONDS);
     }
 
     public int framesPerGop() {

@@ -77,6 +77,27 @@ class FlowControlTest {
         }
     }
 
+    /**
+     * Held after a second unacknowledged, then acknowledged 0.8 s later: the video it would send
+     * next is 0.8 s behind its schedule, past a client's playout bound (150 ms by default), so
+     * the client would not show it. The server skips to the next GOP instead of sending it.
+     */
+    @Test
+    void aSenderBehindByMoreThanTheLagLimit_skipsWhatTheClientWouldNotShow() throws Exception {
+        assertThat(server.server.config().maxLag()).isEqualTo(ServerConfig.DEFAULT_MAX_LAG);
+        try (RawSession s = RawSession.welcomed(server, "a second and more unacknowledged")) {
+            s.out.write(new Play("beta", 0, Rung.R240P, true));
+            List<VideoPacket> held = packetsFor(s, Duration.ofMillis(1800), false);
+            VideoPacket last = held.get(held.size() - 1);
+
+            s.out.write(new Received(last.sequenceNumber()));
+            VideoPacket next = packetsFor(s, Duration.ofSeconds(2), false).get(0);
+            assertThat(next.keyframe()).as("resumes at a GOP's start").isTrue();
+            assertThat(next.ptsMicros() - last.ptsMicros()).as("µs of video skipped").isGreaterThan(SECOND / 2);
+            assertThat(session("a second and more unacknowledged").gopsSkipped()).isPositive();
+        }
+    }
+
     @Test
     void clientThatStopsReadingAndFallsSilent_isClosedAtTheIdleTimeout() throws Exception {
         long start = System.nanoTime();
