@@ -26,6 +26,8 @@ public record SimulationConfig(
     public static final double DEFAULT_TARGET_DELAY_SECONDS = 0.150;
     /** The server's default lag limit ({@code ServerConfig.DEFAULT_MAX_LAG}). */
     public static final double DEFAULT_MAX_LAG_SECONDS = 0.5;
+    /** How far the lag limit lies past the playout delay: room for the sender's own hiccups. */
+    static final double LAG_MARGIN_SECONDS = DEFAULT_MAX_LAG_SECONDS - DEFAULT_TARGET_DELAY_SECONDS;
 
     public SimulationConfig {
         if (!(gopSeconds > 0) || !(framesPerSecond > 0) || framesPerSecond * gopSeconds < 2) {
@@ -64,12 +66,11 @@ public record SimulationConfig(
     }
 
     /**
-     * The lag limit for this config's playout delay: the server's default is a third of a second
-     * past the default delay, beyond which nothing it sends is shown; a longer delay keeps that
-     * margin, so that the server skips only what the client could no longer show.
+     * The lag limit for this config's playout delay: video later than the delay is not shown, so
+     * a longer delay moves the limit with it, keeping the margin; a shorter one keeps the default.
      */
     public double maxLagForTargetDelay() {
-        return Math.max(DEFAULT_MAX_LAG_SECONDS, targetDelaySeconds + DEFAULT_MAX_LAG_SECONDS - DEFAULT_TARGET_DELAY_SECONDS);
+        return Math.max(DEFAULT_MAX_LAG_SECONDS, targetDelaySeconds + LAG_MARGIN_SECONDS);
     }
 
     public int framesPerGop() {
