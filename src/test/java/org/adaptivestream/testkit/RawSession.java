@@ -3,6 +3,7 @@ package org.adaptivestream.testkit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
@@ -58,9 +59,16 @@ public final class RawSession implements AutoCloseable {
         socket.getOutputStream().flush();
     }
 
-    /** An abrupt close: TCP reset, no close_notify. */
+    /** An abrupt close: TCP reset, no close_notify. Nothing to do if the connection is already closed. */
     public void reset() throws IOException {
-        socket.setSoLinger(true, 0);
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (SocketException e) {
+            if (!socket.isClosed()) {
+                throw e;
+            }
+            return; // a reader thread saw the server close the connection, and that closed the socket
+        }
         socket.close();
     }
 
