@@ -54,9 +54,9 @@ public class PolicyDecideBenchmark {
         }
         Ladder ladder = Ladder.nominal();
         steady = new PolicyInput(now, estimators.snapshot(now), 0.06, 0.05, false, OptionalDouble.empty(),
-                Rung.R720P, ladder, OptionalDouble.of(now - 5));
+                Rung.R720P, Rung.R720P, ladder, OptionalDouble.of(now - 5));
         stalled = new PolicyInput(now, estimators.snapshot(now), 0.0, 0.05, true, OptionalDouble.of(now - 1),
-                Rung.R1080P, ladder, OptionalDouble.of(now - 2));
+                Rung.R1080P, Rung.R1080P, ladder, OptionalDouble.of(now - 2));
     }
 
     @Benchmark

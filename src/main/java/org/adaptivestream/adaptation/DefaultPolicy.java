@@ -28,7 +28,9 @@ import org.adaptivestream.media.Rung;
  *   <li><b>Hysteresis.</b> Down whenever a lower rung's plan scores better. Up only
  *       {@link #MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP} after the last switch and
  *       {@link #MIN_SECONDS_AFTER_STALL_FOR_UP} after the last stall: one good sample after a
- *       drop is not yet a recovery, and each wrong way up costs two switch penalties.</li>
+ *       drop is not yet a recovery, and each wrong way up costs two switch penalties. A hold
+ *       keeps the rung last asked for, not the one arriving, so that it never calls off a switch
+ *       already on its way.</li>
  * </ul>
  * Stateless, and it allocates nothing per decision.
  */
@@ -83,17 +85,29 @@ public final class DefaultPolicy implements AdaptationPolicy {
                 Ladder.mbps(now), Ladder.mbps(later), Ladder.millis(buffer),
                 best.label(), bestScore, HORIZON_SECONDS, current.label(), currentScore);
         if (best.ordinal() > current.ordinal()) {
+            Rung held = heldRung(current, in.requestedRung(), best);
             if (in.secondsSinceSwitch() < MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP) {
-                return new Decision(current, String.format(Locale.ROOT, "%s; last switch %.1f s ago < %.0f s, holding",
-                        why, in.secondsSinceSwitch(), MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP));
+                return new Decision(held, String.format(Locale.ROOT, "%s; last switch %.1f s ago < %.0f s, holding %s",
+                        why, in.secondsSinceSwitch(), MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP, held.label()));
             }
             if (in.secondsSinceStall() < MIN_SECONDS_AFTER_STALL_FOR_UP) {
-                return new Decision(current, String.format(Locale.ROOT, "%s; last stall %.1f s ago < %.0f s, holding",
-                        why, in.secondsSinceStall(), MIN_SECONDS_AFTER_STALL_FOR_UP));
+                return new Decision(held, String.format(Locale.ROOT, "%s; last stall %.1f s ago < %.0f s, holding %s",
+                        why, in.secondsSinceStall(), MIN_SECONDS_AFTER_STALL_FOR_UP, held.label()));
             }
             return new Decision(best, why + ", up");
         }
         return new Decision(best, best == current ? why : why + ", down");
+    }
+
+    /**
+     * The rung a hold keeps: the one last asked for, when it lies between the arriving rung and
+     * the best. Holding the arriving rung instead would be a new request whenever a switch is
+     * still on its way; the server's video takes a moment to show the switch, so the arriving
+     * rung and the request then swap places at every decision, each swap another switch.
+     */
+    private static Rung heldRung(Rung current, Rung requested, Rung best) {
+        boolean pendingUp = requested.ordinal() > current.ordinal() && requested.ordinal() <= best.ordinal();
+        return pendingUp ? requested : current;
     }
 
     /**

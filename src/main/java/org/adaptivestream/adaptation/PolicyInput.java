@@ -15,6 +15,8 @@ import org.adaptivestream.media.Rung;
  * @param stalled            playback is waiting for a late frame right now
  * @param lastStallEndSeconds when the last stall ended, empty if there has been none
  * @param currentRung        the rung of the video arriving now
+ * @param requestedRung      the rung last asked of the server; it differs from {@code currentRung}
+ *                           while a switch is on its way, since the video already sent still arrives
  * @param ladder             the bitrate of every rung
  * @param lastSwitchSeconds  when the arriving rung last changed, empty if it never has
  */
@@ -26,6 +28,7 @@ public record PolicyInput(
         boolean stalled,
         OptionalDouble lastStallEndSeconds,
         Rung currentRung,
+        Rung requestedRung,
         Ladder ladder,
         OptionalDouble lastSwitchSeconds) {
 
@@ -33,6 +36,7 @@ public record PolicyInput(
         Objects.requireNonNull(estimates, "estimates");
         Objects.requireNonNull(lastStallEndSeconds, "lastStallEndSeconds");
         Objects.requireNonNull(currentRung, "currentRung");
+        Objects.requireNonNull(requestedRung, "requestedRung");
         Objects.requireNonNull(ladder, "ladder");
         Objects.requireNonNull(lastSwitchSeconds, "lastSwitchSeconds");
     }
@@ -56,6 +60,6 @@ public record PolicyInput(
 
     public PolicyInput withEstimates(LinkEstimates newEstimates) {
         return new PolicyInput(timeSeconds, newEstimates, bufferSeconds, targetBufferSeconds, stalled,
-                lastStallEndSeconds, currentRung, ladder, lastSwitchSeconds);
+                lastStallEndSeconds, currentRung, requestedRung, ladder, lastSwitchSeconds);
     }
 }

@@ -516,7 +516,8 @@ public final class StreamingClient implements AutoCloseable {
         PlayRequest request = playing;
         Playout current = playout;
         Rung arriving = arrivingRung;
-        if (request == null || current == null || arriving == null || state != ClientState.PLAYING) {
+        Rung requested = requestedRung;
+        if (request == null || current == null || arriving == null || requested == null || state != ClientState.PLAYING) {
             return;
         }
         double now = sessionSeconds();
@@ -524,10 +525,10 @@ public final class StreamingClient implements AutoCloseable {
         synchronized (estimatorLock) {
             input = new PolicyInput(now, estimators.snapshot(now), current.bufferMicros() / 1e6,
                     current.targetDelayMicros() / 1e6, current.isStalled(micros()), lastStallEndSeconds,
-                    arriving, ladder(request.video), lastSwitchSeconds);
+                    arriving, requested, ladder(request.video), lastSwitchSeconds);
         }
         Decision decision = adaptation.decide(input);
-        if (decision.rung() != requestedRung) {
+        if (decision.rung() != requested) {
             requestedRung = decision.rung();
             pendingReason = decision.reason();
             switchDecidedMicros = micros();

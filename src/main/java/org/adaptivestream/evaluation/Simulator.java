@@ -212,7 +212,7 @@ public final class Simulator implements SessionRunner {
             double buffer = anyArrived ? Math.max(0, dueSeconds - t) : 0;
             boolean stalled = anyArrived && dueSeconds < t;
             PolicyInput input = new PolicyInput(t, estimators.snapshot(t), buffer, config.targetDelaySeconds(), stalled,
-                    lastStallEnd, arriving, ladder, lastSwitch);
+                    lastStallEnd, arriving, requested, ladder, lastSwitch);
             Decision d = policy.decide(input);
             if (d.rung() != requested) {
                 requested = d.rung();

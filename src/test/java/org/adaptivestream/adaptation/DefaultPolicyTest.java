@@ -53,10 +53,54 @@ class DefaultPolicyTest {
         assertThat(policy.decide(input(plenty, Rung.R480P, TARGET, soon, false)).rung()).isEqualTo(Rung.R480P);
         assertThat(policy.decide(input(plenty, Rung.R480P, TARGET, 100, false)).rung()).isEqualTo(Rung.R1080P);
         PolicyInput afterStall = new PolicyInput(100, plenty, TARGET, TARGET, false, OptionalDouble.of(99.5),
-                Rung.R480P, LADDER, OptionalDouble.of(0));
+                Rung.R480P, Rung.R480P, LADDER, OptionalDouble.of(0));
         Decision held = policy.decide(afterStall);
         assertThat(held.rung()).isEqualTo(Rung.R480P);
         assertThat(held.reason()).contains("last stall");
+    }
+
+    @Test
+    void aHold_keepsTheRungLastAskedFor_notTheOneStillArriving() {
+        LinkEstimates plenty = estimates(20e6, 20e6, 1e6);
+        PolicyInput switchOnItsWay = new PolicyInput(100, plenty, TARGET, TARGET, false, OptionalDouble.empty(),
+                Rung.R720P, Rung.R1080P, LADDER, OptionalDouble.of(99.9));
+        Decision held = policy.decide(switchOnItsWay);
+        assertThat(held.rung()).isEqualTo(Rung.R1080P);
+        assertThat(held.reason()).contains("holding 1080p");
+        // Asked for more than the best: the hold does not go along with it.
+        LinkEstimates for720 = estimates(4e6, 4e6, 1e6);
+        PolicyInput tooHigh = new PolicyInput(100, for720, TARGET, TARGET, false, OptionalDouble.empty(),
+                Rung.R480P, Rung.R1080P, LADDER, OptionalDouble.of(99.9));
+        assertThat(policy.decide(tooHigh).rung()).isIn(Rung.R480P, Rung.R720P);
+    }
+
+    /**
+     * The client's loop, with the server's video one decision behind its requests: the arriving
+     * rung is the one asked for two decisions earlier. Starting with a down-switch on its way
+     * that the link no longer calls for, the rung must settle rather than swap at every decision.
+     */
+    @Test
+    void aSwitchCalledOffWhileOnItsWay_settlesInsteadOfSwappingBackAndForth() {
+        LinkEstimates plenty = estimates(20e6, 20e6, 1e6);
+        Rung arriving = Rung.R1080P;
+        Rung requested = Rung.R720P;
+        Rung requestedBefore = Rung.R1080P;
+        double lastSwitch = 0;
+        int arrivingChanges = 0;
+        for (int i = 1; i <= 20; i++) {
+            double now = 100 + 0.25 * i;
+            Rung nowArriving = requestedBefore;
+            if (nowArriving != arriving) {
+                arriving = nowArriving;
+                lastSwitch = now;
+                arrivingChanges++;
+            }
+            requestedBefore = requested;
+            requested = policy.decide(new PolicyInput(now, plenty, TARGET, TARGET, false, OptionalDouble.empty(),
+                    arriving, requested, LADDER, OptionalDouble.of(lastSwitch))).rung();
+        }
+        assertThat(arriving).isEqualTo(Rung.R1080P);
+        assertThat(arrivingChanges).isLessThanOrEqualTo(2);
     }
 
     @Test
@@ -84,7 +128,7 @@ class DefaultPolicyTest {
 
     private static PolicyInput input(LinkEstimates e, Rung current, double buffer, double secondsSinceSwitch, boolean stalled) {
         double now = 100;
-        return new PolicyInput(now, e, buffer, TARGET, stalled, OptionalDouble.empty(), current, LADDER,
+        return new PolicyInput(now, e, buffer, TARGET, stalled, OptionalDouble.empty(), current, current, LADDER,
                 OptionalDouble.of(now - secondsSinceSwitch));
     }
 }

@@ -23,7 +23,7 @@ class DecisionLogTest {
 
     private static PolicyInput input(double time, double capacity, Rung current, boolean stalled) {
         return new PolicyInput(time, LinkEstimates.ofCapacity(capacity), stalled ? 0 : 0.12, 0.15, stalled,
-                OptionalDouble.empty(), current, Ladder.nominal(), OptionalDouble.empty());
+                OptionalDouble.empty(), current, current, Ladder.nominal(), OptionalDouble.empty());
     }
 
     @Test
