@@ -28,9 +28,14 @@ import org.adaptivestream.media.Rung;
  *   <li><b>Hysteresis.</b> Down whenever a lower rung's plan scores better. Up only
  *       {@link #MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP} after the last switch and
  *       {@link #MIN_SECONDS_AFTER_STALL_FOR_UP} after the last stall: one good sample after a
- *       drop is not yet a recovery, and each wrong way up costs two switch penalties. A hold
- *       keeps the rung last asked for, not the one arriving, so that it never calls off a switch
- *       already on its way.</li>
+ *       drop is not yet a recovery, and each wrong way up costs two switch penalties.</li>
+ *   <li><b>A switch asked for counts as made.</b> The server makes most switches at once, from
+ *       the current GOP's keyframe, while the video it sent before still arrives in the old
+ *       rung. So while a switch is on its way only a lower rung replaces it: asking for anything
+ *       higher, the arriving rung included, would be one more switch, an up inside the hold.
+ *       Deciding from the arriving rung alone, a called-off down-switch and the hold after it
+ *       asked for the two rungs in turn, each request a switch (a 3 s freeze on
+ *       TMobile-LTE-short).</li>
  * </ul>
  * Stateless, and it allocates nothing per decision.
  */
@@ -84,30 +89,26 @@ public final class DefaultPolicy implements AdaptationPolicy {
         String why = String.format(Locale.ROOT, "default: capacity %s now, %s later, buffer %s: %s scores %.1f over %.0f s, %s %.1f",
                 Ladder.mbps(now), Ladder.mbps(later), Ladder.millis(buffer),
                 best.label(), bestScore, HORIZON_SECONDS, current.label(), currentScore);
-        if (best.ordinal() > current.ordinal()) {
-            Rung held = heldRung(current, in.requestedRung(), best);
+        Rung requested = in.requestedRung();
+        if (best.ordinal() > requested.ordinal()) {
+            if (requested != current) {
+                return new Decision(requested, String.format(Locale.ROOT, "%s; switch to %s on its way, holding it",
+                        why, requested.label()));
+            }
             if (in.secondsSinceSwitch() < MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP) {
-                return new Decision(held, String.format(Locale.ROOT, "%s; last switch %.1f s ago < %.0f s, holding %s",
-                        why, in.secondsSinceSwitch(), MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP, held.label()));
+                return new Decision(current, String.format(Locale.ROOT, "%s; last switch %.1f s ago < %.0f s, holding",
+                        why, in.secondsSinceSwitch(), MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP));
             }
             if (in.secondsSinceStall() < MIN_SECONDS_AFTER_STALL_FOR_UP) {
-                return new Decision(held, String.format(Locale.ROOT, "%s; last stall %.1f s ago < %.0f s, holding %s",
-                        why, in.secondsSinceStall(), MIN_SECONDS_AFTER_STALL_FOR_UP, held.label()));
+                return new Decision(current, String.format(Locale.ROOT, "%s; last stall %.1f s ago < %.0f s, holding",
+                        why, in.secondsSinceStall(), MIN_SECONDS_AFTER_STALL_FOR_UP));
             }
             return new Decision(best, why + ", up");
         }
-        return new Decision(best, best == current ? why : why + ", down");
-    }
-
-    /**
-     * The rung a hold keeps: the one last asked for, when it lies between the arriving rung and
-     * the best. Holding the arriving rung instead would be a new request whenever a switch is
-     * still on its way; the server's video takes a moment to show the switch, so the arriving
-     * rung and the request then swap places at every decision, each swap another switch.
-     */
-    private static Rung heldRung(Rung current, Rung requested, Rung best) {
-        boolean pendingUp = requested.ordinal() > current.ordinal() && requested.ordinal() <= best.ordinal();
-        return pendingUp ? requested : current;
+        if (best == requested) {
+            return new Decision(best, why);
+        }
+        return new Decision(best, why + (best == current ? ", calling off " + requested.label() : ", down"));
     }
 
     /**

@@ -60,18 +60,28 @@ class DefaultPolicyTest {
     }
 
     @Test
-    void aHold_keepsTheRungLastAskedFor_notTheOneStillArriving() {
+    void aSwitchOnItsWay_countsAsMade_andIsCalledOffOnlyForALowerRung() {
         LinkEstimates plenty = estimates(20e6, 20e6, 1e6);
-        PolicyInput switchOnItsWay = new PolicyInput(100, plenty, TARGET, TARGET, false, OptionalDouble.empty(),
-                Rung.R720P, Rung.R1080P, LADDER, OptionalDouble.of(99.9));
-        Decision held = policy.decide(switchOnItsWay);
-        assertThat(held.rung()).isEqualTo(Rung.R1080P);
-        assertThat(held.reason()).contains("holding 1080p");
-        // Asked for more than the best: the hold does not go along with it.
+        // Down to 720p asked, 1080p still arriving, and the link is fine again: the server has
+        // most likely switched already, so going back would be one more switch, an up inside the hold.
+        Decision keepsTheDown = policy.decide(new PolicyInput(100, plenty, TARGET, TARGET, false,
+                OptionalDouble.empty(), Rung.R1080P, Rung.R720P, LADDER, OptionalDouble.empty()));
+        assertThat(keepsTheDown.rung()).isEqualTo(Rung.R720P);
+        assertThat(keepsTheDown.reason()).contains("switch to 720p on its way");
+        // Up to 1080p asked, 720p still arriving: holding is keeping 1080p, not asking for 720p again.
+        Decision keepsTheUp = policy.decide(new PolicyInput(100, plenty, TARGET, TARGET, false,
+                OptionalDouble.empty(), Rung.R720P, Rung.R1080P, LADDER, OptionalDouble.of(99.9)));
+        assertThat(keepsTheUp.rung()).isEqualTo(Rung.R1080P);
+        // Bad news is acted on at once, whatever is on its way.
+        LinkEstimates for480 = estimates(1.5e6, 1.6e6, 1e6);
+        Decision callsOffTheUp = policy.decide(new PolicyInput(100, for480, TARGET, TARGET, false,
+                OptionalDouble.empty(), Rung.R720P, Rung.R1080P, LADDER, OptionalDouble.of(90)));
+        assertThat(callsOffTheUp.rung().ordinal()).isLessThan(Rung.R720P.ordinal());
         LinkEstimates for720 = estimates(4e6, 4e6, 1e6);
-        PolicyInput tooHigh = new PolicyInput(100, for720, TARGET, TARGET, false, OptionalDouble.empty(),
-                Rung.R480P, Rung.R1080P, LADDER, OptionalDouble.of(99.9));
-        assertThat(policy.decide(tooHigh).rung()).isIn(Rung.R480P, Rung.R720P);
+        Decision backTo720 = policy.decide(new PolicyInput(100, for720, TARGET, TARGET, false,
+                OptionalDouble.empty(), Rung.R720P, Rung.R1080P, LADDER, OptionalDouble.of(90)));
+        assertThat(backTo720.rung()).isEqualTo(Rung.R720P);
+        assertThat(backTo720.reason()).endsWith("calling off 1080p");
     }
 
     /**
@@ -80,7 +90,7 @@ class DefaultPolicyTest {
      * that the link no longer calls for, the rung must settle rather than swap at every decision.
      */
     @Test
-    void aSwitchCalledOffWhileOnItsWay_settlesInsteadOfSwappingBackAndForth() {
+    void aDownOnItsWay_whenTheLinkRecovers_settlesInsteadOfSwappingBackAndForth() {
         LinkEstimates plenty = estimates(20e6, 20e6, 1e6);
         Rung arriving = Rung.R1080P;
         Rung requested = Rung.R720P;
