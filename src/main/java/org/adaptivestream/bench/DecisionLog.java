@@ -12,13 +12,15 @@ import java.util.Locale;
 /**
  * One real session as a CSV file: when play was asked, every decision with what the policy saw,
  * and every stretch the picture was frozen, in time order on the client's session clock. Read
- * together, they show which decision came before which stall, and how long a switch took to
- * arrive (the {@code arriving} column changes). Columns: {@code time_s, event (play, decision,
- * frozen), until_s (frozen only), arriving, decided, buffer_s, stalled, reason}.
+ * together, they show which decision came before which stall, how long a switch took to
+ * arrive (the {@code arriving} column changes) and which decisions called off a switch still on
+ * its way ({@code decided} is {@code arriving} while {@code requested} is not). Columns:
+ * {@code time_s, event (play, decision, frozen), until_s (frozen only), arriving, requested,
+ * decided, buffer_s, stalled, reason}.
  */
 final class DecisionLog {
 
-    static final String HEADER = "time_s,event,until_s,arriving,decided,buffer_s,stalled,reason";
+    static final String HEADER = "time_s,event,until_s,arriving,requested,decided,buffer_s,stalled,reason";
 
     private DecisionLog() {
     }
@@ -26,14 +28,14 @@ final class DecisionLog {
     static void write(Path file, double playSeconds, List<RecordingPolicy.Entry> decisions,
                       List<RealSession.Frozen> frozen) throws IOException {
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row(playSeconds, "play,,,,,,"));
+        rows.add(new Row(playSeconds, "play,,,,,,,"));
         for (RecordingPolicy.Entry d : decisions) {
-            rows.add(new Row(d.timeSeconds(), String.format(Locale.ROOT, "decision,,%s,%s,%.3f,%b,%s",
-                    d.arriving().label(), d.decision().rung().label(), d.bufferSeconds(), d.stalled(),
+            rows.add(new Row(d.timeSeconds(), String.format(Locale.ROOT, "decision,,%s,%s,%s,%.3f,%b,%s",
+                    d.arriving().label(), d.requested().label(), d.decision().rung().label(), d.bufferSeconds(), d.stalled(),
                     quoted(d.decision().reason()))));
         }
         for (RealSession.Frozen f : frozen) {
-            rows.add(new Row(f.fromSeconds(), String.format(Locale.ROOT, "frozen,%.3f,,,,,", f.toSeconds())));
+            rows.add(new Row(f.fromSeconds(), String.format(Locale.ROOT, "frozen,%.3f,,,,,,", f.toSeconds())));
         }
         rows.sort(Comparator.comparingDouble(Row::timeSeconds));
         try (BufferedWriter out = Files.newBufferedWriter(file)) {

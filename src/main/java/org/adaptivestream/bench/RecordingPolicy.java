@@ -14,8 +14,12 @@ import org.adaptivestream.media.Rung;
  */
 final class RecordingPolicy implements AdaptationPolicy {
 
-    /** One decision: at {@code timeSeconds} (client session clock), with {@code arriving} on the way in. */
-    record Entry(double timeSeconds, double bufferSeconds, boolean stalled, Rung arriving, Decision decision) {
+    /**
+     * One decision: at {@code timeSeconds} (client session clock), with {@code arriving} on the
+     * way in and {@code requested} the rung asked for before it.
+     */
+    record Entry(double timeSeconds, double bufferSeconds, boolean stalled, Rung arriving, Rung requested,
+                 Decision decision) {
     }
 
     private final AdaptationPolicy policy;
@@ -34,7 +38,8 @@ final class RecordingPolicy implements AdaptationPolicy {
     public Decision decide(PolicyInput input) {
         Decision decision = policy.decide(input);
         synchronized (entries) {
-            entries.add(new Entry(input.timeSeconds(), input.bufferSeconds(), input.stalled(), input.currentRung(), decision));
+            entries.add(new Entry(input.timeSeconds(), input.bufferSeconds(), input.stalled(), input.currentRung(),
+                    input.requestedRung(), decision));
         }
         return decision;
     }

@@ -85,9 +85,10 @@ class DefaultPolicyTest {
     }
 
     /**
-     * The client's loop, with the server's video one decision behind its requests: the arriving
-     * rung is the one asked for two decisions earlier. Starting with a down-switch on its way
-     * that the link no longer calls for, the rung must settle rather than swap at every decision.
+     * The client's loop, with the server carrying out every request and its video taking half a
+     * second to show it: the arriving rung is the one asked for two decisions earlier. Starting
+     * with a down-switch on its way that the link no longer calls for, the rung must settle
+     * rather than swap at every decision, as it did when the hold kept the arriving rung.
      */
     @Test
     void aDownOnItsWay_whenTheLinkRecovers_settlesInsteadOfSwappingBackAndForth() {
