@@ -37,7 +37,7 @@ import org.adaptivestream.media.Rung;
  *       asked for the two rungs in turn, each request a switch (a 3 s freeze on
  *       TMobile-LTE-short).</li>
  * </ul>
- * Stateless, and it allocates nothing per decision.
+ * Stateless. Its planning allocates nothing; the reason string is a decision's one allocation.
  */
 public final class DefaultPolicy implements AdaptationPolicy {
 
@@ -127,7 +127,7 @@ public final class DefaultPolicy implements AdaptationPolicy {
                     capacityLater) - STEP_SECONDS;
             double stall = STEP_SECONDS * Lateness.share(-margin, behind - margin);
             score += mbps * (STEP_SECONDS - stall) - stallPenalty * stall;
-            // Lateness past what the server would still send (its maximum lag) no longer grows.
+            // Lateness past what the server would still send no longer grows.
             margin = Math.max(-MAX_LATENESS_SECONDS, Math.min(targetBuffer, margin - behind));
         }
         return score;
@@ -144,6 +144,10 @@ public final class DefaultPolicy implements AdaptationPolicy {
         return bits <= nowBits ? bits / Math.max(now, 1) : NOW_LASTS_SECONDS + (bits - nowBits) / Math.max(later, 1);
     }
 
-    /** The server skips ahead beyond about this much lag, so a plan is never later than it. */
+    /**
+     * A plan is never later than this. It was the server's lag limit when that was 2 s; the
+     * limit is now 0.5 s ({@code ServerConfig.DEFAULT_MAX_LAG}) and this was not retuned with it,
+     * since it changes every plan's score and wants its own paired rounds.
+     */
     private static final double MAX_LATENESS_SECONDS = 2.0;
 }
