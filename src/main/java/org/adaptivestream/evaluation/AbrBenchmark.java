@@ -16,11 +16,14 @@ import org.adaptivestream.trace.CapacityTrace;
 
 /**
  * Runs named policies over traces with a {@link SessionRunner}, scores each session against
- * the trace's offline optimum (always from the simulator's model) and summarises.
+ * the trace's offline optimum and its best rung-only plan (both always from the simulator's
+ * model) and summarises.
  */
 public final class AbrBenchmark {
 
     public static final String OPTIMUM = "optimum";
+    /** The summary row of {@link OfflineOptimum#solveRungOnly}'s plans. */
+    public static final String RUNG_ONLY_OPTIMUM = "rung-only optimum";
 
     private final Simulator model;
     private final SessionRunner runner;
@@ -51,9 +54,11 @@ public final class AbrBenchmark {
         List<TraceScore> scores = new ArrayList<>();
         try {
             List<Future<OptimumResult>> optima = new ArrayList<>();
+            List<Future<OptimumResult>> rungOnlyOptima = new ArrayList<>();
             List<Map<String, List<Future<SessionResult>>>> sessions = new ArrayList<>();
             for (CapacityTrace t : traces) {
                 optima.add(pool.submit(() -> OfflineOptimum.solve(model.model(t))));
+                rungOnlyOptima.add(pool.submit(() -> OfflineOptimum.solveRungOnly(model.model(t))));
                 Map<String, List<Future<SessionResult>>> byPolicy = new LinkedHashMap<>();
                 for (String name : policies) {
                     List<Future<SessionResult>> runs = new ArrayList<>();
@@ -66,18 +71,21 @@ public final class AbrBenchmark {
             }
             for (int i = 0; i < traces.size(); i++) {
                 OptimumResult optimum = optima.get(i).get();
+                double ceiling = optimum.ceilingQoe();
+                SessionMetrics rungOnly = rungOnlyOptima.get(i).get().planResult().metrics();
                 Map<String, PolicyScore> byPolicy = new LinkedHashMap<>();
                 for (Map.Entry<String, List<Future<SessionResult>>> e : sessions.get(i).entrySet()) {
                     List<SessionMetrics> runs = new ArrayList<>();
                     for (Future<SessionResult> run : e.getValue()) {
                         runs.add(run.get().metrics());
                     }
-                    byPolicy.put(e.getKey(), PolicyScore.of(runs, optimum.ceilingQoe()));
+                    byPolicy.put(e.getKey(), PolicyScore.of(runs, ceiling, rungOnly.qoe()));
                 }
                 SessionMetrics plan = optimum.planResult().metrics();
                 scores.add(new TraceScore(traces.get(i).name(), plan.mediaSeconds(),
-                        traces.get(i).meanBitsPerSecond() / 1e6, optimum.ceilingQoe(), plan.qoe(),
-                        PolicyScore.of(plan, optimum.ceilingQoe()), byPolicy));
+                        traces.get(i).meanBitsPerSecond() / 1e6, ceiling, plan.qoe(), rungOnly.qoe(),
+                        PolicyScore.of(plan, ceiling, rungOnly.qoe()), PolicyScore.of(rungOnly, ceiling, rungOnly.qoe()),
+                        byPolicy));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -90,6 +98,7 @@ public final class AbrBenchmark {
         List<PolicySummary> summary = new ArrayList<>();
         double ceilingSum = scores.stream().mapToDouble(TraceScore::ceilingQoe).sum();
         summary.add(summarise(OPTIMUM, scores.stream().map(TraceScore::optimum).toList(), ceilingSum));
+        summary.add(summarise(RUNG_ONLY_OPTIMUM, scores.stream().map(TraceScore::rungOnly).toList(), ceilingSum));
         for (String p : policies) {
             summary.add(summarise(p, scores.stream().map(s -> s.policies().get(p)).toList(), ceilingSum));
         }
@@ -99,13 +108,18 @@ public final class AbrBenchmark {
 
     static PolicySummary summarise(String policy, List<PolicyScore> scores, double ceilingSum) {
         List<Double> normalized = scores.stream().map(PolicyScore::normalizedQoe).filter(Objects::nonNull).toList();
-        double meanNormalized = normalized.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        List<Double> toRungOnly = scores.stream().map(PolicyScore::normalizedToRungOnly).filter(Objects::nonNull).toList();
         double qoeSum = scores.stream().mapToDouble(s -> s.metrics().qoe()).sum();
-        return new PolicySummary(policy, meanNormalized, normalized.size(), ceilingSum > 0 ? qoeSum / ceilingSum : Double.NaN,
+        return new PolicySummary(policy, average(normalized), normalized.size(), ceilingSum > 0 ? qoeSum / ceilingSum : Double.NaN,
+                average(toRungOnly), toRungOnly.size(),
                 mean(scores, SessionMetrics::qoe), mean(scores, SessionMetrics::averageBitrateMbps),
                 mean(scores, SessionMetrics::stallRatio), mean(scores, SessionMetrics::switchesPerMinute),
                 mean(scores, SessionMetrics::meanLatencySeconds), mean(scores, SessionMetrics::p95LatencySeconds),
                 scores.stream().mapToDouble(s -> s.metrics().longestStallSeconds()).max().orElse(0));
+    }
+
+    private static double average(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
     private static double mean(List<PolicyScore> scores, ToDoubleFunction<SessionMetrics> f) {
@@ -117,12 +131,14 @@ public final class AbrBenchmark {
     /** The summary as a markdown table. */
     public static String markdown(BenchmarkReport report) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| policy | mean normalized QoE | total QoE / total optimum | avg bitrate (Mbit/s) | stall ratio "
+        sb.append("| policy | mean normalized QoE | total QoE / total optimum | mean QoE / rung-only optimum "
+                + "| avg bitrate (Mbit/s) | stall ratio "
                 + "| longest stall (s) | switches/min | mean latency (ms) | p95 latency (ms) |\n");
-        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (PolicySummary s : report.summary()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.2f | %.2f %% | %.1f | %.2f | %.0f | %.0f |%n",
-                    s.policy(), s.meanNormalizedQoe(), s.totalQoeShare(), s.averageBitrateMbps(), s.stallRatio() * 100,
+            sb.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.2f | %.2f %% | %.1f | %.2f | %.0f | %.0f |%n",
+                    s.policy(), s.meanNormalizedQoe(), s.totalQoeShare(), s.meanNormalizedToRungOnly(),
+                    s.averageBitrateMbps(), s.stallRatio() * 100,
                     s.longestStallSeconds(), s.switchesPerMinute(),
                     s.meanLatencySeconds() * 1000, s.p95LatencySeconds() * 1000));
         }
@@ -139,7 +155,7 @@ public final class AbrBenchmark {
      */
     private static String runsMarkdown(BenchmarkReport report) {
         List<String> policies = report.summary().stream().map(PolicySummary::policy)
-                .filter(p -> !p.equals(OPTIMUM)).toList();
+                .filter(p -> !p.equals(OPTIMUM) && !p.equals(RUNG_ONLY_OPTIMUM)).toList();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "%nQoE per trace, mean of %d runs (each run):%n%n| trace |", report.repeats()));
         StringBuilder rule = new StringBuilder("| --- |");

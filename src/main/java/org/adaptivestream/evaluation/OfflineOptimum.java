@@ -21,16 +21,26 @@ import org.adaptivestream.media.Rung;
  * kept: a short front ordered by drain time, along which QoE rises. Every policy's session is
  * one of the paths searched, so the optimum is never below a policy; it is also a real plan,
  * replayed through the same model.
+ *
+ * <p>That argument needs the optimum to drop a GOP on purpose (A may skip what B was forced
+ * to skip), which no client can ask of the server, and on links with outages it is most of
+ * the gap to every policy: it keeps the link empty for the GOP after an outage. So there is a
+ * second search, {@link #solveRungOnly}: the same, but skipping only where the lag limit
+ * forces it, as a policy's session does. There the pruning is no longer exact (a state that
+ * must send may end behind one that was forced to skip), so it is the best rung-only plan
+ * this search finds: a lower bound on the true one, with the full optimum above both.
  */
 public final class OfflineOptimum {
 
     private static final Rung[] RUNGS = Rung.values();
 
     private final StreamingModel model;
+    private final boolean dropsOnPurpose;
     private final double[][] switchCost = new double[RUNGS.length][RUNGS.length];
 
-    private OfflineOptimum(StreamingModel model) {
+    private OfflineOptimum(StreamingModel model, boolean dropsOnPurpose) {
         this.model = model;
+        this.dropsOnPurpose = dropsOnPurpose;
         for (Rung a : RUNGS) {
             for (Rung b : RUNGS) {
                 switchCost[a.ordinal()][b.ordinal()] = model.qoe().switchPenalty(a, b);
@@ -38,8 +48,14 @@ public final class OfflineOptimum {
         }
     }
 
+    /** The ceiling: no policy scores more. */
     public static OptimumResult solve(StreamingModel model) {
-        return new OfflineOptimum(model).solve();
+        return new OfflineOptimum(model, true).solve();
+    }
+
+    /** The best plan found that drops a GOP only where the lag limit forces it (see the class comment). */
+    public static OptimumResult solveRungOnly(StreamingModel model) {
+        return new OfflineOptimum(model, false).solve();
     }
 
     private OptimumResult solve() {
@@ -55,10 +71,13 @@ public final class OfflineOptimum {
             Front candidates = new Front(front.size * (RUNGS.length + 1));
             for (int i = 0; i < front.size; i++) {
                 StreamState s = new StreamState(front.busy[i], front.rung[i] < 0 ? null : RUNGS[front.rung[i]]);
-                GopOutcome skipped = model.skip(s, k);
-                candidates.add(Math.max(s.busyUntilSeconds(), nextRelease), front.rung[i], front.value[i] + skipped.qoe(),
-                        i, true);
-                if (model.mustSkip(s, k)) {
+                boolean forced = model.mustSkip(s, k);
+                if (forced || dropsOnPurpose) {
+                    GopOutcome skipped = model.skip(s, k);
+                    candidates.add(Math.max(s.busyUntilSeconds(), nextRelease), front.rung[i],
+                            front.value[i] + skipped.qoe(), i, true);
+                }
+                if (forced) {
                     continue;
                 }
                 for (Rung r : RUNGS) {

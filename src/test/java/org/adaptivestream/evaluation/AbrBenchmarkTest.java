@@ -60,13 +60,18 @@ class AbrBenchmarkTest {
         assertThat(score.metrics().qoe()).isEqualTo(15.0);
         assertThat(score.metrics()).isEqualTo(SessionMetrics.mean(score.runs().stream().map(PolicyScore::metrics).toList()));
         assertThat(trace.ceilingQoe()).isPositive();
+        assertThat(trace.rungOnlyQoe()).isPositive().isLessThanOrEqualTo(trace.ceilingQoe());
         for (PolicyScore run : score.runs()) {
             assertThat(run.normalizedQoe()).isEqualTo(run.metrics().qoe() / trace.ceilingQoe());
+            assertThat(run.normalizedToRungOnly()).isEqualTo(run.metrics().qoe() / trace.rungOnlyQoe());
             assertThat(run.runs()).isEmpty();
         }
-        // The summary still comes from the mean alone.
-        assertThat(report.summary().get(1).meanQoe()).isEqualTo(15.0);
-        assertThat(report.summary().get(1).longestStallSeconds()).isEqualTo(2.0);
+        // The summary still comes from the mean alone, below the two optima's rows.
+        assertThat(report.summary()).extracting(PolicySummary::policy)
+                .containsExactly(AbrBenchmark.OPTIMUM, AbrBenchmark.RUNG_ONLY_OPTIMUM, "default");
+        assertThat(report.summary().get(2).meanQoe()).isEqualTo(15.0);
+        assertThat(report.summary().get(2).meanNormalizedToRungOnly()).isEqualTo(15.0 / trace.rungOnlyQoe());
+        assertThat(report.summary().get(2).longestStallSeconds()).isEqualTo(2.0);
 
         JsonNode json = new ObjectMapper().valueToTree(report).get("traces").get(0);
         JsonNode runs = json.get("policies").get("default").get("runs");

@@ -38,6 +38,48 @@ class OfflineOptimumTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("traces")
+    void rungOnly_dropsOnlyWhereForced_isNeverBelowAnyPolicy_norAboveTheCeiling(CapacityTrace trace) {
+        Simulator sim = ScriptedTraces.simulator(120);
+        StreamingModel model = sim.model(trace);
+        OptimumResult rungOnly = OfflineOptimum.solveRungOnly(model);
+
+        assertThat(rungOnly.planResult().metrics().qoe()).isCloseTo(rungOnly.ceilingQoe(), within(1e-6));
+        assertThat(voluntaryDrops(model, rungOnly.plan())).isZero();
+        assertThat(rungOnly.ceilingQoe()).isLessThanOrEqualTo(OfflineOptimum.solve(model).ceilingQoe() + 1e-9);
+        for (String name : PolicyRegistry.names()) {
+            double policy = sim.run(PolicyRegistry.create(name), model).metrics().qoe();
+            assertThat(rungOnly.ceilingQoe()).as(name + " on " + trace.name()).isGreaterThanOrEqualTo(policy - 1e-9);
+        }
+    }
+
+    @Test
+    void throughAnOutage_theCeilingDropsAGopOnPurpose_andScoresAboveTheRungOnlyPlan() {
+        StreamingModel model = ScriptedTraces.simulator(40).model(ScriptedTraces.outage(3e6, 15.2, 20, 40));
+
+        OptimumResult ceiling = OfflineOptimum.solve(model);
+        OptimumResult rungOnly = OfflineOptimum.solveRungOnly(model);
+
+        assertThat(voluntaryDrops(model, ceiling.plan())).isPositive();
+        assertThat(ceiling.ceilingQoe()).isGreaterThan(rungOnly.ceilingQoe() + 0.1);
+    }
+
+    /** GOPs the plan leaves out that the lag limit did not force out. */
+    private static int voluntaryDrops(StreamingModel model, List<Rung> plan) {
+        int drops = 0;
+        StreamState state = StreamState.START;
+        for (int k = 0; k < plan.size(); k++) {
+            boolean forced = model.mustSkip(state, k);
+            if (plan.get(k) == null && !forced) {
+                drops++;
+            }
+            GopOutcome g = plan.get(k) == null ? model.skip(state, k) : model.step(state, k, plan.get(k));
+            state = g.next();
+        }
+        return drops;
+    }
+
     @Test
     void onAFastSteadyLink_streamsTheTopRungWithoutStalls() {
         OptimumResult optimum = OfflineOptimum.solve(ScriptedTraces.simulator(30).model(ScriptedTraces.steady(20e6, 30)));
