@@ -142,6 +142,13 @@ public final class AbrBenchmark {
                     s.longestStallSeconds(), s.switchesPerMinute(),
                     s.meanLatencySeconds() * 1000, s.p95LatencySeconds() * 1000));
         }
+        PolicySummary optimum = report.summary().get(0);
+        if (optimum.rungOnlyScoredTraces() != optimum.scoredTraces()) {
+            // Otherwise the two columns read as the same traces against two ceilings.
+            sb.append(String.format(Locale.ROOT, "%nMean normalized QoE covers the %d traces with a positive optimum; "
+                    + "mean QoE / rung-only optimum the %d where the rung-only optimum is positive.%n",
+                    optimum.scoredTraces(), optimum.rungOnlyScoredTraces()));
+        }
         if (report.repeats() > 1) {
             sb.append(runsMarkdown(report));
         }

@@ -96,6 +96,24 @@ class AbrBenchmarkTest {
     }
 
     @Test
+    void theTable_saysSo_whenTheTwoCeilingsScoreDifferentTraces() {
+        List<PolicySummary> rows = List.of(summaryOver(AbrBenchmark.OPTIMUM, 90, 82),
+                summaryOver(AbrBenchmark.RUNG_ONLY_OPTIMUM, 90, 82), summaryOver("default", 90, 82));
+        BenchmarkReport report = new BenchmarkReport("sim", "scripted", SimulationConfig.defaults(), 1, rows, List.of(),
+                List.of(), null);
+
+        assertThat(AbrBenchmark.markdown(report)).contains("the 90 traces with a positive optimum")
+                .contains("the 82 where the rung-only optimum is positive");
+        BenchmarkReport same = new BenchmarkReport("sim", "scripted", SimulationConfig.defaults(), 1,
+                List.of(summaryOver(AbrBenchmark.OPTIMUM, 90, 90)), List.of(), List.of(), null);
+        assertThat(AbrBenchmark.markdown(same)).doesNotContain("rung-only optimum is positive");
+    }
+
+    private static PolicySummary summaryOver(String policy, int scored, int rungOnlyScored) {
+        return new PolicySummary(policy, 0.5, scored, 0.4, 0.6, rungOnlyScored, 10, 1, 0.1, 2, 0.1, 0.2, 1);
+    }
+
+    @Test
     void aRunThatShowedNothing_isLeftOutOfTheLatencyMean() {
         SessionMetrics shown = new SessionMetrics(10, SECONDS, 0, 1, 0, 0, 0, 0.1, 0.2, 0);
         SessionMetrics nothing = new SessionMetrics(-50, SECONDS, SECONDS, 0, 1, 0, 0, Double.NaN, Double.NaN, SECONDS);
