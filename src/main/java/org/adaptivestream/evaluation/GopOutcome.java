@@ -18,6 +18,11 @@ import org.adaptivestream.media.Rung;
  *                             that arrived after they were due)
  * @param qoe                  this GOP's share of the QoE
  * @param next                 the state for the next GOP
+ * @param firstRung            the rung shown first: {@code rung}, unless the server switched
+ *                             mid-way ({@link StreamingModel#switchAtOnce}), when the GOP started in
+ *                             this rung and its keyframe fields are this rung's
+ * @param firstRungSeconds     how much of the GOP's display time was in {@code firstRung} before
+ *                             such a switch; 0 without one
  */
 public record GopOutcome(
         int index,
@@ -33,7 +38,14 @@ public record GopOutcome(
         double lastDelaySeconds,
         double stallSeconds,
         double qoe,
-        StreamState next) {
+        StreamState next,
+        Rung firstRung,
+        double firstRungSeconds) {
+
+    /** Whether the server switched rung mid-way through this GOP. */
+    public boolean switchedMidway() {
+        return firstRung != rung;
+    }
 
     /** The later of the keyframe's and the last frame's delivery delay: the GOP's worst frame. */
     public double worstDelaySeconds() {

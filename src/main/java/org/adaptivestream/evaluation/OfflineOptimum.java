@@ -18,9 +18,13 @@ import org.adaptivestream.media.Rung;
  * follow whatever B would do next and score at least as much (a switch from A's rung to any
  * rung costs at most the switch to B's rung plus B's own switch, as |Δ Mbit/s| obeys the
  * triangle inequality). After each GOP only the states no other state makes redundant are
- * kept: a short front ordered by drain time, along which QoE rises. Every policy's session is
- * one of the paths searched, so the optimum is never below a policy; it is also a real plan,
- * replayed through the same model.
+ * kept: a short front ordered by drain time, along which QoE rises. A policy's session is one
+ * of the paths searched, except where the server switched mid-GOP ({@link
+ * StreamingModel#switchAtOnce}): the search changes rung only at keyframes. Such a switch
+ * sends the old rung's frames so far and the new rung's keyframe and catch-up, more than either
+ * rung's GOP, and no policy has scored above the optimum on any trace we have (the tests check
+ * the built-in and scripted ones); but that is measured, not proven. The optimum is also a
+ * real plan, replayed through the same model.
  *
  * <p>That argument needs the optimum to drop a GOP on purpose (A may skip what B was forced
  * to skip), which no client can ask of the server, and on links with outages it is most of

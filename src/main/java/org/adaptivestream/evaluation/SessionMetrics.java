@@ -14,7 +14,7 @@ import org.adaptivestream.adaptation.Ladder;
  * @param averageBitrateMbps  mean rung bitrate over the GOPs sent
  * @param stallRatio          frozen time over session time (latency is fixed, so a session lasts
  *                            as long as its media)
- * @param switches            rung changes between consecutive GOPs
+ * @param switches            rung changes, between GOPs and within one (a switch made at once)
  * @param switchesPerMinute   per minute of session time
  * @param meanLatencySeconds  delivery delay (send to arrival) of each GOP's worst frame, averaged
  *                            over GOPs; playout latency itself is fixed in the simulator
@@ -73,11 +73,16 @@ public record SessionMetrics(
             run = g.stallSeconds() > 0 ? run + g.stallSeconds() : 0;
             longest = Math.max(longest, run);
             // A skipped GOP carries the last shown rung, so it never counts as a switch.
-            if (i > 0 && g.rung() != gops.get(i - 1).rung()) {
+            if (i > 0 && g.firstRung() != gops.get(i - 1).rung()) {
+                switches++;
+            }
+            if (g.switchedMidway()) {
                 switches++;
             }
             if (!g.skipped()) {
-                bitrate += ladder.megabitsPerSecond(g.rung());
+                double firstShare = g.firstRungSeconds() / gopSeconds;
+                bitrate += firstShare * ladder.megabitsPerSecond(g.firstRung())
+                        + (1 - firstShare) * ladder.megabitsPerSecond(g.rung());
                 latencies[shown++] = g.worstDelaySeconds();
             }
         }

@@ -24,8 +24,10 @@ import org.adaptivestream.trace.CapacityTrace;
  *   <li>two pongs per GOP (every 250 ms at the default GOP), each delayed by the queue it
  *       waited behind.</li>
  * </ul>
- * A request reaches the server half a base RTT after the decision and applies from the next
- * GOP released after that. The client starts at the lowest rung. Same inputs, same result.
+ * A request reaches the server half a base RTT after the decision. Mid-GOP the server
+ * switches at once when it would ({@link StreamingModel#switchesAtOnce}), once per GOP;
+ * otherwise the request applies from the next GOP released after it. The client starts at the
+ * lowest rung. Same inputs, same result.
  */
 public final class Simulator implements SessionRunner {
 
@@ -85,10 +87,20 @@ public final class Simulator implements SessionRunner {
                 SessionMetrics.of(gops, model.qoe().ladder(), model.config().gopSeconds()));
     }
 
-    private enum Kind { KEYFRAME, LAST_FRAME, PONG }
+    /**
+     * What the client sees arrive: a GOP's keyframe, the frames after it (all of them, or in a
+     * GOP switched mid-way those before the switch), a switch's catch-up keyframe, or a pong.
+     */
+    private enum Kind { KEYFRAME, FRAMES_BEFORE_SWITCH, LAST_FRAME, CATCH_UP_KEYFRAME, PONG }
 
-    private record Event(double timeSeconds, long sequence, Kind kind, GopOutcome gop, double value)
-            implements Comparable<Event> {
+    /**
+     * @param sendSeconds when what arrives was sent
+     * @param bits        how much arrives, where the GOP's outcome does not tell
+     * @param value       the frames' delivery delay, the catch-up keyframe's crossing time, or the
+     *                    pong's round trip
+     */
+    private record Event(double timeSeconds, long sequence, Kind kind, GopOutcome gop, double sendSeconds, double bits,
+            double value) implements Comparable<Event> {
         @Override
         public int compareTo(Event o) {
             int c = Double.compare(timeSeconds, o.timeSeconds);
@@ -103,6 +115,8 @@ public final class Simulator implements SessionRunner {
         private final LinkEstimators estimators = new LinkEstimators();
         private final PriorityQueue<Event> events = new PriorityQueue<>();
         private final List<SwitchRequest> requests = new ArrayList<>();
+        private final List<GopOutcome> gops = new ArrayList<>();
+        private StreamState beforeCurrent = StreamState.START;
         private long sequence;
         private Rung requested = Rung.lowest();
         private Rung arriving = Rung.lowest();
@@ -120,16 +134,18 @@ public final class Simulator implements SessionRunner {
         SessionResult run() {
             double owd = config.oneWayDelaySeconds();
             decide(0);
-            List<GopOutcome> gops = new ArrayList<>(model.gopCount());
             StreamState state = StreamState.START;
             for (int k = 0; k < model.gopCount(); k++) {
                 double release = model.releaseSeconds(k);
                 while (!events.isEmpty() && events.peek().timeSeconds() <= release - owd) {
                     handle(events.poll());
                 }
+                if (!gops.isEmpty()) {
+                    state = gops.get(gops.size() - 1).next();
+                }
                 GopOutcome g = model.mustSkip(state, k) ? model.skip(state, k) : model.step(state, k, requested);
                 gops.add(g);
-                state = g.next();
+                beforeCurrent = state;
                 if (!g.skipped()) {
                     schedule(g);
                 }
@@ -140,22 +156,58 @@ public final class Simulator implements SessionRunner {
 
         private void schedule(GopOutcome g) {
             double owd = config.oneWayDelaySeconds();
-            add(g.keyframeEndSeconds() + owd, Kind.KEYFRAME, g, 0);
-            add(g.lastEndSeconds() + owd, Kind.LAST_FRAME, g, 0);
+            add(g.keyframeEndSeconds() + owd, Kind.KEYFRAME, g, g.releaseSeconds(), 0, 0);
+            add(g.lastEndSeconds() + owd, Kind.LAST_FRAME, g, g.lastReleaseSeconds(), 0, 0);
             // Pongs queue behind the video sent before them; one mid-GOP, one at its end.
             double mid = g.releaseSeconds() + config.gopSeconds() / 2;
             int framesByMid = (int) Math.floor(config.gopSeconds() / 2 * config.framesPerSecond());
             double predictedBits = (g.size().totalBits() - g.size().keyframeBits()) / (config.framesPerGop() - 1);
             double midBusy = Math.max(mid, model.trace().finishTime(g.keyframeStartSeconds(),
                     g.size().keyframeBits() + framesByMid * predictedBits));
-            add(midBusy + owd, Kind.PONG, g, config.baseRttSeconds() + (midBusy - mid));
+            addPong(g, mid, midBusy);
             double end = g.releaseSeconds() + config.gopSeconds();
-            double endBusy = Math.max(end, g.lastEndSeconds());
-            add(endBusy + owd, Kind.PONG, g, config.baseRttSeconds() + (endBusy - end));
+            addPong(g, end, Math.max(end, g.lastEndSeconds()));
         }
 
-        private void add(double time, Kind kind, GopOutcome g, double value) {
-            events.add(new Event(time, sequence++, kind, g, value));
+        /** A pong sent at {@code sent} waits until the link has carried what was sent before it. */
+        private void addPong(GopOutcome g, double sent, double busyUntil) {
+            double queued = Math.max(sent, busyUntil);
+            add(queued + config.oneWayDelaySeconds(), Kind.PONG, g, sent, 0, config.baseRttSeconds() + (queued - sent));
+        }
+
+        /**
+         * The server switches the GOP it is streaming: what it had sent still arrives, the rest of
+         * the GOP's events give way to the switched GOP's.
+         */
+        private void switchCurrentGop(double atSeconds) {
+            GopOutcome planned = gops.get(gops.size() - 1);
+            MidGopSwitch sw = model.switchAtOnce(beforeCurrent, planned, atSeconds, requested);
+            GopOutcome g = sw.gop();
+            gops.set(gops.size() - 1, g);
+            events.removeIf(e -> e.gop() == planned && (e.kind() == Kind.LAST_FRAME
+                    || e.kind() == Kind.PONG && e.sendSeconds() > atSeconds));
+            double owd = config.oneWayDelaySeconds();
+            double frameSeconds = 1 / config.framesPerSecond();
+            if (sw.framesBefore() > 1) {
+                double lastSent = g.releaseSeconds() + (sw.framesBefore() - 1) * frameSeconds;
+                double bits = (sw.framesBefore() - 1) * (planned.size().totalBits() - planned.size().keyframeBits())
+                        / (config.framesPerGop() - 1);
+                add(sw.oldFramesEndSeconds() + owd, Kind.FRAMES_BEFORE_SWITCH, g, lastSent, bits,
+                        sw.oldFramesEndSeconds() - lastSent + owd);
+            }
+            add(sw.catchUpKeyEndSeconds() + owd, Kind.CATCH_UP_KEYFRAME, g, atSeconds, g.size().keyframeBits(),
+                    sw.catchUpKeyEndSeconds() - sw.catchUpKeyStartSeconds());
+            add(g.lastEndSeconds() + owd, Kind.LAST_FRAME, g, g.lastReleaseSeconds(), 0, 0);
+            double mid = g.releaseSeconds() + config.gopSeconds() / 2;
+            if (mid > atSeconds) {
+                addPong(g, mid, sw.drainedOfSentBy(mid));
+            }
+            double end = g.releaseSeconds() + config.gopSeconds();
+            addPong(g, end, sw.drainedOfSentBy(end));
+        }
+
+        private void add(double time, Kind kind, GopOutcome g, double sendSeconds, double bits, double value) {
+            events.add(new Event(time, sequence++, kind, g, sendSeconds, bits, value));
         }
 
         private void handle(Event e) {
@@ -176,6 +228,18 @@ public final class Simulator implements SessionRunner {
                     estimators.onFrame(g.lastReleaseSeconds(), t, g.size().totalBits() - g.size().keyframeBits());
                     arrived(g.lastReleaseSeconds(), g.lastDelaySeconds(), t);
                     inFlight = null;
+                }
+                case FRAMES_BEFORE_SWITCH -> {
+                    estimators.onFrame(e.sendSeconds(), t, e.bits());
+                    arrived(e.sendSeconds(), e.value(), t);
+                }
+                case CATCH_UP_KEYFRAME -> {
+                    // Not shown (its instant was shown in the old rung), so it moves no playout.
+                    estimators.onBurst(t, e.bits(), e.value());
+                    estimators.onFrame(e.sendSeconds(), t, e.bits());
+                    inFlight = g;
+                    arriving = g.rung();
+                    lastSwitch = OptionalDouble.of(t);
                 }
                 case PONG -> estimators.onPong(t, e.value());
             }
@@ -217,6 +281,10 @@ public final class Simulator implements SessionRunner {
             if (d.rung() != requested) {
                 requested = d.rung();
                 requests.add(new SwitchRequest(t, d.rung(), d.reason()));
+                double atServer = t + config.oneWayDelaySeconds();
+                if (!gops.isEmpty() && model.switchesAtOnce(gops.get(gops.size() - 1), atServer, requested)) {
+                    switchCurrentGop(atServer);
+                }
             }
         }
     }

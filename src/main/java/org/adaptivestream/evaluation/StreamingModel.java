@@ -27,6 +27,9 @@ import org.adaptivestream.trace.CapacityTrace;
  */
 public final class StreamingModel {
 
+    /** {@code PlaybackCursor.MAX_KEYFRAME_WAIT_MICROS}: a keyframe due within this is near enough to wait for. */
+    public static final double MAX_KEYFRAME_WAIT_SECONDS = 0.350;
+
     private final CapacityTrace trace;
     private final SimulationConfig config;
     private final GopSizes sizes;
@@ -78,7 +81,7 @@ public final class StreamingModel {
         double gop = config.gopSeconds();
         double lastRelease = release + (config.framesPerGop() - 1) / config.framesPerSecond();
         return new GopOutcome(k, shown, true, sizes.size(k, shown), release, release, release, lastRelease, release,
-                Double.NaN, Double.NaN, gop, qoe.gop(shown, shown, gop, gop), state);
+                Double.NaN, Double.NaN, gop, qoe.gop(shown, shown, gop, gop), state, shown, 0);
     }
 
     /** Streams GOP {@code k} at {@code rung} from {@code state}. */
@@ -99,7 +102,119 @@ public final class StreamingModel {
         double stall = config.gopSeconds() * Lateness.share(keyDelay - playout, lastDelay - playout);
         double score = qoe.gop(state.previousRung(), rung, config.gopSeconds(), stall);
         return new GopOutcome(k, rung, false, size, release, keyStart, keyEnd, lastRelease, lastEnd, keyDelay, lastDelay,
-                stall, score, new StreamState(lastEnd, rung));
+                stall, score, new StreamState(lastEnd, rung), rung, 0);
+    }
+
+    /**
+     * Whether the server, asked at {@code atSeconds} for {@code to} while streaming {@code
+     * planned}, switches at once (as {@code PlaybackCursor.requestRung} does): only mid-GOP,
+     * with frames of the GOP still to send, and then when the next keyframe is too far to wait
+     * for or the new rung's catch-up is no bigger than what the old rung still has to send.
+     * Otherwise the switch waits for the next GOP.
+     */
+    public boolean switchesAtOnce(GopOutcome planned, double atSeconds, Rung to) {
+        if (planned.skipped() || planned.switchedMidway() || to == planned.rung()) {
+            return false;
+        }
+        int frames = config.framesPerGop();
+        int sent = framesSentBy(planned, atSeconds);
+        if (sent < 1 || sent >= frames) {
+            return false;
+        }
+        double nextKeyframe = planned.releaseSeconds() + config.gopSeconds();
+        if (nextKeyframe - atSeconds > MAX_KEYFRAME_WAIT_SECONDS) {
+            return true;
+        }
+        GopSize size = sizes.size(planned.index(), to);
+        double catchUp = size.keyframeBits() + (sent - 1) * otherFrameBits(size);
+        return catchUp <= (frames - sent) * otherFrameBits(planned.size());
+    }
+
+    /**
+     * GOP {@code planned} when the server switches to {@code to} at {@code atSeconds} (see
+     * {@link #switchesAtOnce}): the old rung's frames released by then stay sent; the new
+     * rung's keyframe and its frames up to then go out at once, as a catch-up the client
+     * decodes but does not show; its later frames follow in real time. The frames before the
+     * switch are shown in the old rung, those after it in the new one, and the switch costs
+     * its penalty in this GOP. Computed frame by frame through the FIFO, since the catch-up
+     * burst breaks the GOP's pacing that {@link #step} relies on.
+     */
+    public MidGopSwitch switchAtOnce(StreamState before, GopOutcome planned, double atSeconds, Rung to) {
+        int frames = config.framesPerGop();
+        double frameSeconds = 1 / config.framesPerSecond();
+        double owd = config.oneWayDelaySeconds();
+        double playout = config.playoutLatencySeconds();
+        double release = planned.releaseSeconds();
+        int sent = framesSentBy(planned, atSeconds);
+        if (sent < 1 || sent >= frames) {
+            throw new IllegalArgumentException("a switch at " + atSeconds + " s is not within GOP " + planned.index()
+                    + " with frames still to send");
+        }
+        GopSize oldSize = planned.size();
+        GopSize newSize = sizes.size(planned.index(), to);
+        Fifo link = new Fifo(before.busyUntilSeconds(), frames + 2);
+        for (int j = 0; j < sent; j++) {
+            link.send(release + j * frameSeconds, j == 0 ? oldSize.keyframeBits() : otherFrameBits(oldSize));
+        }
+        double oldEnd = link.busy;
+        double keyStart = Math.max(atSeconds, oldEnd);
+        double keyEnd = link.send(atSeconds, newSize.keyframeBits());
+        link.send(atSeconds, (sent - 1) * otherFrameBits(newSize));
+        double firstNewShown = link.send(release + sent * frameSeconds, otherFrameBits(newSize));
+        for (int j = sent + 1; j < frames; j++) {
+            link.send(release + j * frameSeconds, otherFrameBits(newSize));
+        }
+        double busy = link.busy;
+        double lastRelease = release + (frames - 1) * frameSeconds;
+        double keyDelay = planned.keyframeDelaySeconds();
+        double oldLastDelay = oldEnd - (release + (sent - 1) * frameSeconds) + owd;
+        double newFirstDelay = firstNewShown - (release + sent * frameSeconds) + owd;
+        double lastDelay = busy - lastRelease + owd;
+        double oldSeconds = config.gopSeconds() * sent / frames;
+        double newSeconds = config.gopSeconds() - oldSeconds;
+        double oldStall = oldSeconds * Lateness.share(keyDelay - playout, oldLastDelay - playout);
+        double newStall = newSeconds * Lateness.share(newFirstDelay - playout, lastDelay - playout);
+        double score = qoe.gop(before.previousRung(), planned.rung(), oldSeconds, oldStall)
+                + qoe.gop(planned.rung(), to, newSeconds, newStall);
+        GopOutcome gop = new GopOutcome(planned.index(), to, false, newSize, release, planned.keyframeStartSeconds(),
+                planned.keyframeEndSeconds(), lastRelease, busy, keyDelay, lastDelay, oldStall + newStall, score,
+                new StreamState(busy, to), planned.rung(), oldSeconds);
+        return new MidGopSwitch(gop, sent, oldEnd, keyStart, keyEnd, link.releases, link.departures);
+    }
+
+    /** The bottleneck taking items one after another: each starts once released and the link is free. */
+    private final class Fifo {
+        final double[] releases;
+        final double[] departures;
+        int count;
+        double busy;
+
+        Fifo(double busy, int capacity) {
+            this.busy = busy;
+            releases = new double[capacity];
+            departures = new double[capacity];
+        }
+
+        /** Sends {@code bits} released at {@code release}; returns when its last bit has crossed. */
+        double send(double release, double bits) {
+            busy = trace.finishTime(Math.max(release, busy), bits);
+            releases[count] = release;
+            departures[count++] = busy;
+            return busy;
+        }
+    }
+
+    /** The frames of {@code gop} the server has released by {@code seconds}, keyframe included. */
+    private int framesSentBy(GopOutcome gop, double seconds) {
+        if (seconds < gop.releaseSeconds()) {
+            return 0;
+        }
+        int released = (int) Math.floor((seconds - gop.releaseSeconds()) * config.framesPerSecond() + 1e-9) + 1;
+        return Math.min(config.framesPerGop(), released);
+    }
+
+    private double otherFrameBits(GopSize size) {
+        return (size.totalBits() - size.keyframeBits()) / (config.framesPerGop() - 1);
     }
 
     /** When the GOP's last bit leaves if every predicted frame waits only for the ones after it. */

@@ -31,7 +31,7 @@ class SwitchRequestsTest {
     }
 
     @Test
-    void decidingTheArrivingRungAgain_callsOffTheSwitchNotLandedYet() {
+    void decidingTheArrivingRungAgain_callsOffTheSwitch_whichTheServerHadMadeAtOnce() {
         SessionResult r = ScriptedTraces.simulator(20).run(new ChangesItsMind(), ScriptedTraces.steady(20e6, 20));
 
         assertThat(r.requests()).extracting(SwitchRequest::rung).containsExactly(Rung.R1080P, Rung.R720P, Rung.R1080P);
@@ -41,5 +41,11 @@ class SwitchRequestsTest {
         // Called off within a GOP, the switch lands on one GOP at most, not for good.
         assertThat(r.gops().stream().filter(g -> g.rung() == Rung.R720P).count()).isLessThanOrEqualTo(1);
         assertThat(r.gops().get(r.gops().size() - 1).rung()).isEqualTo(Rung.R1080P);
+        // As the server does, the simulator made the down-switch at once, mid-GOP, so calling it
+        // off is a second switch, not a free change of mind.
+        GopOutcome dipped = r.gops().stream().filter(g -> g.rung() == Rung.R720P).findFirst().orElseThrow();
+        assertThat(dipped.firstRung()).isEqualTo(Rung.R1080P);
+        assertThat(dipped.releaseSeconds()).isLessThan(dip.timeSeconds());
+        assertThat(r.metrics().switches()).isEqualTo(2);
     }
 }

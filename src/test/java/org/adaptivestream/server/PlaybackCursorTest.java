@@ -239,4 +239,10 @@ class PlaybackCursorTest {
         assertThat(cursor.backlog(T0 + 2_600_000).packets()).isLessThanOrEqualTo(1);
         assertThat(cursor.backlog(T0 + 3_000_000).packets()).isPositive();
     }
+
+    @Test
+    void theSimulatorWaitsForANearKeyframe_asLongAsTheServerDoes() {
+        assertThat(org.adaptivestream.evaluation.StreamingModel.MAX_KEYFRAME_WAIT_SECONDS * 1_000_000)
+                .isEqualTo((double) PlaybackCursor.MAX_KEYFRAME_WAIT_MICROS);
+    }
 }
