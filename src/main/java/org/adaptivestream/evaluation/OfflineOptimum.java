@@ -27,8 +27,8 @@ import org.adaptivestream.media.Rung;
  * real plan, replayed through the same model.
  *
  * <p>That argument needs the optimum to drop a GOP on purpose (A may skip what B was forced
- * to skip), which no client can ask of the server, and on links with outages it is most of
- * the gap to every policy: it keeps the link empty for the GOP after an outage. So there is a
+ * to skip), which no client can ask of the server, and on links with outages it is worth a
+ * lot: it keeps the link empty for the GOP after an outage (BENCHMARKS.md). So there is a
  * second search, {@link #solveRungOnly}: the same, but skipping only where the lag limit
  * forces it, as a policy's session does. There the pruning is no longer exact (a state that
  * must send may end behind one that was forced to skip), so it is the best rung-only plan
@@ -52,7 +52,7 @@ public final class OfflineOptimum {
         }
     }
 
-    /** The ceiling: no policy scores more. */
+    /** The ceiling: no policy scores more (but see the class comment on switches made mid-GOP). */
     public static OptimumResult solve(StreamingModel model) {
         return new OfflineOptimum(model, true).solve();
     }
