@@ -40,11 +40,13 @@ public final class OfflineOptimum {
 
     private final StreamingModel model;
     private final boolean dropsOnPurpose;
+    private final boolean groupByForcedSkip;
     private final double[][] switchCost = new double[RUNGS.length][RUNGS.length];
 
-    private OfflineOptimum(StreamingModel model, boolean dropsOnPurpose) {
+    private OfflineOptimum(StreamingModel model, boolean dropsOnPurpose, boolean groupByForcedSkip) {
         this.model = model;
         this.dropsOnPurpose = dropsOnPurpose;
+        this.groupByForcedSkip = groupByForcedSkip;
         for (Rung a : RUNGS) {
             for (Rung b : RUNGS) {
                 switchCost[a.ordinal()][b.ordinal()] = model.qoe().switchPenalty(a, b);
@@ -54,12 +56,19 @@ public final class OfflineOptimum {
 
     /** The ceiling: no policy scores more (but see the class comment on switches made mid-GOP). */
     public static OptimumResult solve(StreamingModel model) {
-        return new OfflineOptimum(model, true).solve();
+        return new OfflineOptimum(model, true, false).solve();
     }
 
-    /** The best plan found that drops a GOP only where the lag limit forces it (see the class comment). */
+    /**
+     * The best plan found that drops a GOP only where the lag limit forces it (see the class
+     * comment): the better of two searches, pruning across all states and only among states
+     * alike in whether the lag limit forces them to skip the next GOP. Neither is exact, and
+     * neither finds the better plan on every trace (docs/QOE.md).
+     */
     public static OptimumResult solveRungOnly(StreamingModel model) {
-        return new OfflineOptimum(model, false).solve();
+        OptimumResult across = new OfflineOptimum(model, false, false).solve();
+        OptimumResult grouped = new OfflineOptimum(model, false, true).solve();
+        return across.ceilingQoe() >= grouped.ceilingQoe() ? across : grouped;
     }
 
     private OptimumResult solve() {
@@ -91,7 +100,7 @@ public final class OfflineOptimum {
                             front.value[i] + g.qoe(), i, false);
                 }
             }
-            front = undominated(candidates);
+            front = undominated(candidates, k + 1);
             parents.add(Arrays.copyOf(front.parent, front.size));
             rungs.add(Arrays.copyOf(front.rung, front.size));
             skips.add(Arrays.copyOf(front.skipped, front.size));
@@ -107,19 +116,34 @@ public final class OfflineOptimum {
         return new OptimumResult(front.value[best], plan, Simulator.replay("optimum", plan, model), peak);
     }
 
-    /** The states no other state makes redundant (see the class comment). */
-    private Front undominated(Front in) {
+    /**
+     * The states no other state makes redundant (see the class comment). Without drops on
+     * purpose, a state the lag limit forces to skip GOP {@code next} keeps the link empty where
+     * one that drains sooner must send, and may end ahead of it; so, if grouping, states are
+     * compared only with others that are forced, or not, alike.
+     */
+    private Front undominated(Front in, int next) {
+        boolean[] forced = new boolean[in.size];
         Integer[] order = new Integer[in.size];
         for (int i = 0; i < in.size; i++) {
             order[i] = i;
+            forced[i] = groupByForcedSkip && next < model.gopCount()
+                    && model.mustSkip(new StreamState(in.busy[i], null), next);
         }
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> in.busy[i]).thenComparingDouble(i -> -in.value[i]));
+        Arrays.sort(order, Comparator.<Integer, Boolean>comparing(i -> forced[i])
+                .thenComparingDouble(i -> in.busy[i]).thenComparingDouble(i -> -in.value[i]));
         // bestAs[r]: the most QoE any kept state (all drain no later) has once switched to rung r.
         double[] bestAs = new double[RUNGS.length];
         Arrays.fill(bestAs, Double.NEGATIVE_INFINITY);
         double bestUnstarted = Double.NEGATIVE_INFINITY;
         Front out = new Front(in.size);
+        boolean group = false;
         for (int i : order) {
+            if (forced[i] != group) {
+                group = forced[i];
+                Arrays.fill(bestAs, Double.NEGATIVE_INFINITY);
+                bestUnstarted = Double.NEGATIVE_INFINITY;
+            }
             byte r = in.rung[i];
             double v = in.value[i];
             if (r < 0) {

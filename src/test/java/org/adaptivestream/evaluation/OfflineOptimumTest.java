@@ -53,6 +53,38 @@ class OfflineOptimumTest {
         assertThat(ceiling.ceilingQoe()).isGreaterThan(rungOnly.ceilingQoe() + 0.1);
     }
 
+    @ParameterizedTest
+    @MethodSource("shortLinks")
+    void rungOnly_onAShortLink_findsWhatTryingEveryPlanFinds(CapacityTrace trace) {
+        StreamingModel model = ScriptedTraces.simulator(4).model(trace);
+
+        assertThat(OfflineOptimum.solveRungOnly(model).ceilingQoe())
+                .isCloseTo(bestOfEveryPlan(model, 0, StreamState.START), within(1e-9));
+    }
+
+    static Stream<CapacityTrace> shortLinks() {
+        return Stream.of(ScriptedTraces.steady(2.75e6, 4), ScriptedTraces.step(6e6, 1.3, 0.9e6, 4),
+                ScriptedTraces.step(0.9e6, 2.1, 6e6, 4), ScriptedTraces.outage(3e6, 0.7, 2.2, 4),
+                ScriptedTraces.outage(1.2e6, 1.6, 2.4, 4));
+    }
+
+    /** Every rung for every GOP the lag limit lets through (8 GOPs: 4^8 plans at most). */
+    private static double bestOfEveryPlan(StreamingModel model, int k, StreamState state) {
+        if (k == model.gopCount()) {
+            return 0;
+        }
+        if (model.mustSkip(state, k)) {
+            GopOutcome g = model.skip(state, k);
+            return g.qoe() + bestOfEveryPlan(model, k + 1, g.next());
+        }
+        double best = Double.NEGATIVE_INFINITY;
+        for (Rung r : Rung.values()) {
+            GopOutcome g = model.step(state, k, r);
+            best = Math.max(best, g.qoe() + bestOfEveryPlan(model, k + 1, g.next()));
+        }
+        return best;
+    }
+
     /** GOPs the plan leaves out that the lag limit did not force out. */
     private static int voluntaryDrops(StreamingModel model, List<Rung> plan) {
         int drops = 0;
