@@ -7,4 +7,9 @@ public record GopSize(double keyframeBits, double totalBits) {
             throw new IllegalArgumentException("GOP of " + totalBits + " bits with keyframe " + keyframeBits + " bits");
         }
     }
+
+    /** Each frame after the keyframe, all alike: the model knows only the GOP's total. */
+    public double frameBits(int framesPerGop) {
+        return (totalBits - keyframeBits) / (framesPerGop - 1);
+    }
 }

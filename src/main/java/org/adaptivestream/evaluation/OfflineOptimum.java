@@ -130,7 +130,7 @@ public final class OfflineOptimum {
             forced[i] = groupByForcedSkip && next < model.gopCount()
                     && model.mustSkip(new StreamState(in.busy[i], null), next);
         }
-        Arrays.sort(order, Comparator.<Integer, Boolean>comparing(i -> forced[i])
+        Arrays.sort(order, Comparator.<Integer>comparingInt(i -> forced[i] ? 1 : 0)
                 .thenComparingDouble(i -> in.busy[i]).thenComparingDouble(i -> -in.value[i]));
         // bestAs[r]: the most QoE any kept state (all drain no later) has once switched to rung r.
         double[] bestAs = new double[RUNGS.length];

@@ -161,7 +161,7 @@ public final class Simulator implements SessionRunner {
             // Pongs queue behind the video sent before them; one mid-GOP, one at its end.
             double mid = g.releaseSeconds() + config.gopSeconds() / 2;
             int framesByMid = (int) Math.floor(config.gopSeconds() / 2 * config.framesPerSecond());
-            double predictedBits = (g.size().totalBits() - g.size().keyframeBits()) / (config.framesPerGop() - 1);
+            double predictedBits = g.size().frameBits(config.framesPerGop());
             double midBusy = Math.max(mid, model.trace().finishTime(g.keyframeStartSeconds(),
                     g.size().keyframeBits() + framesByMid * predictedBits));
             addPong(g, mid, midBusy);
@@ -190,8 +190,7 @@ public final class Simulator implements SessionRunner {
             double frameSeconds = 1 / config.framesPerSecond();
             if (sw.framesBefore() > 1) {
                 double lastSent = g.releaseSeconds() + (sw.framesBefore() - 1) * frameSeconds;
-                double bits = (sw.framesBefore() - 1) * (planned.size().totalBits() - planned.size().keyframeBits())
-                        / (config.framesPerGop() - 1);
+                double bits = (sw.framesBefore() - 1) * planned.size().frameBits(config.framesPerGop());
                 add(sw.oldFramesEndSeconds() + owd, Kind.FRAMES_BEFORE_SWITCH, g, lastSent, bits,
                         sw.oldFramesEndSeconds() - lastSent + owd);
             }

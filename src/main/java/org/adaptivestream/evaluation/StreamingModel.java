@@ -126,8 +126,8 @@ public final class StreamingModel {
             return true;
         }
         GopSize size = sizes.size(planned.index(), to);
-        double catchUp = size.keyframeBits() + (sent - 1) * otherFrameBits(size);
-        return catchUp <= (frames - sent) * otherFrameBits(planned.size());
+        double catchUp = size.keyframeBits() + (sent - 1) * size.frameBits(frames);
+        return catchUp <= (frames - sent) * planned.size().frameBits(frames);
     }
 
     /**
@@ -154,15 +154,15 @@ public final class StreamingModel {
         GopSize newSize = sizes.size(planned.index(), to);
         Fifo link = new Fifo(before.busyUntilSeconds(), frames + 2);
         for (int j = 0; j < sent; j++) {
-            link.send(release + j * frameSeconds, j == 0 ? oldSize.keyframeBits() : otherFrameBits(oldSize));
+            link.send(release + j * frameSeconds, j == 0 ? oldSize.keyframeBits() : oldSize.frameBits(frames));
         }
         double oldEnd = link.busy;
         double keyStart = Math.max(atSeconds, oldEnd);
         double keyEnd = link.send(atSeconds, newSize.keyframeBits());
-        link.send(atSeconds, (sent - 1) * otherFrameBits(newSize));
-        double firstNewShown = link.send(release + sent * frameSeconds, otherFrameBits(newSize));
+        link.send(atSeconds, (sent - 1) * newSize.frameBits(frames));
+        double firstNewShown = link.send(release + sent * frameSeconds, newSize.frameBits(frames));
         for (int j = sent + 1; j < frames; j++) {
-            link.send(release + j * frameSeconds, otherFrameBits(newSize));
+            link.send(release + j * frameSeconds, newSize.frameBits(frames));
         }
         double busy = link.busy;
         double lastRelease = release + (frames - 1) * frameSeconds;
@@ -213,10 +213,6 @@ public final class StreamingModel {
         return Math.min(config.framesPerGop(), released);
     }
 
-    private double otherFrameBits(GopSize size) {
-        return (size.totalBits() - size.keyframeBits()) / (config.framesPerGop() - 1);
-    }
-
     /** When the GOP's last bit leaves if every predicted frame waits only for the ones after it. */
     private double selfPacedEnd(int k, Rung rung, GopSize size) {
         double cached = selfPacedEnd[rung.ordinal()][k];
@@ -225,7 +221,7 @@ public final class StreamingModel {
         }
         int frames = config.framesPerGop();
         double frameSeconds = 1 / config.framesPerSecond();
-        double predictedBits = (size.totalBits() - size.keyframeBits()) / (frames - 1);
+        double predictedBits = size.frameBits(frames);
         double release = releaseSeconds(k);
         double end = 0;
         for (int j = 1; j < frames; j++) {
