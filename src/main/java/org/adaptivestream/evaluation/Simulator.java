@@ -20,6 +20,9 @@ import org.adaptivestream.trace.CapacityTrace;
  *
  * <ul>
  *   <li>keyframe arrival: a capacity sample from its crossing time, a delay sample;</li>
+ *   <li>the link's stops (see {@link #STOPPED_SHARE_OF_LOWEST_RUNG}), as the client's dead-spell
+ *       filter tells them: left out of the capacity samples' busy time and reported as dead
+ *       spells as the events after them arrive;</li>
  *   <li>last frame arrival: a delay sample and the GOP's remaining bits;</li>
  *   <li>two pongs per GOP (every 250 ms at the default GOP), each delayed by the queue it
  *       waited behind.</li>
@@ -30,6 +33,16 @@ import org.adaptivestream.trace.CapacityTrace;
  * lowest rung. Same inputs, same result.
  */
 public final class Simulator implements SessionRunner {
+
+    /**
+     * A link carrying less than this share of the lowest rung's bitrate is stopped. The real
+     * client tells a stop from a slow link by the trains either side of the wait being four
+     * times faster ({@code DeadSpellFilter}); here the trace says it outright. Counted as busy
+     * time, the stops of a cellular trace (whole 100 ms bins without a packet) made the
+     * simulated client read an LTE link as slow for seconds after it was back, where the real
+     * client did not (docs/BENCHMARKS.md, "The simulator's link stops").
+     */
+    static final double STOPPED_SHARE_OF_LOWEST_RUNG = 0.5;
 
     private final SimulationConfig config;
     private final Ladder ladder;
@@ -96,8 +109,8 @@ public final class Simulator implements SessionRunner {
     /**
      * @param sendSeconds when what arrives was sent
      * @param bits        how much arrives, where the GOP's outcome does not tell
-     * @param value       the frames' delivery delay, the catch-up keyframe's crossing time, or the
-     *                    pong's round trip
+     * @param value       the frames' delivery delay, when the catch-up keyframe started crossing, or
+     *                    the pong's round trip
      */
     private record Event(double timeSeconds, long sequence, Kind kind, GopOutcome gop, double sendSeconds, double bits,
             double value) implements Comparable<Event> {
@@ -125,6 +138,8 @@ public final class Simulator implements SessionRunner {
         private GopOutcome inFlight;
         private OptionalDouble lastStallEnd = OptionalDouble.empty();
         private OptionalDouble lastSwitch = OptionalDouble.empty();
+        /** Link time up to which the link's stops have been reported. */
+        private double stopsSeenUntil;
 
         Session(AdaptationPolicy policy, StreamingModel model) {
             this.policy = policy;
@@ -195,7 +210,7 @@ public final class Simulator implements SessionRunner {
                         sw.oldFramesEndSeconds() - lastSent + owd);
             }
             add(sw.catchUpKeyEndSeconds() + owd, Kind.CATCH_UP_KEYFRAME, g, atSeconds, g.size().keyframeBits(),
-                    sw.catchUpKeyEndSeconds() - sw.catchUpKeyStartSeconds());
+                    sw.catchUpKeyStartSeconds());
             add(g.lastEndSeconds() + owd, Kind.LAST_FRAME, g, g.lastReleaseSeconds(), 0, 0);
             double mid = g.releaseSeconds() + config.gopSeconds() / 2;
             if (mid > atSeconds) {
@@ -212,9 +227,10 @@ public final class Simulator implements SessionRunner {
         private void handle(Event e) {
             GopOutcome g = e.gop();
             double t = e.timeSeconds();
+            noticeStops(t);
             switch (e.kind()) {
                 case KEYFRAME -> {
-                    estimators.onBurst(t, g.size().keyframeBits(), g.keyframeEndSeconds() - g.keyframeStartSeconds());
+                    burst(t, g.size().keyframeBits(), g.keyframeStartSeconds(), g.keyframeEndSeconds());
                     estimators.onFrame(g.releaseSeconds(), t, g.size().keyframeBits());
                     arrived(g.releaseSeconds(), g.keyframeDelaySeconds(), t);
                     inFlight = g;
@@ -234,7 +250,7 @@ public final class Simulator implements SessionRunner {
                 }
                 case CATCH_UP_KEYFRAME -> {
                     // Not shown (its instant was shown in the old rung), so it moves no playout.
-                    estimators.onBurst(t, e.bits(), e.value());
+                    burst(t, e.bits(), e.value(), Math.max(e.value(), t - config.oneWayDelaySeconds()));
                     estimators.onFrame(e.sendSeconds(), t, e.bits());
                     inFlight = g;
                     arriving = g.rung();
@@ -243,6 +259,30 @@ public final class Simulator implements SessionRunner {
                 case PONG -> estimators.onPong(t, e.value());
             }
             decide(t);
+        }
+
+        /** Bits that crossed the link from {@code start} to {@code end}: busy for that time less its stops. */
+        private void burst(double t, double bits, double start, double end) {
+            estimators.onBurst(t, bits, end - start - model.trace().secondsBelow(start, end, stoppedBelow()));
+        }
+
+        /**
+         * Reports how long the link was stopped since the last event. Whatever arrives now crossed
+         * after the stop, so the client, which sees the wait in the frames held up by it, knows.
+         */
+        private void noticeStops(double t) {
+            double linkNow = t - config.oneWayDelaySeconds();
+            if (linkNow > stopsSeenUntil) {
+                double stopped = model.trace().secondsBelow(stopsSeenUntil, linkNow, stoppedBelow());
+                if (stopped > 0) {
+                    estimators.onDeadSpell(t, stopped);
+                }
+                stopsSeenUntil = linkNow;
+            }
+        }
+
+        private double stoppedBelow() {
+            return ladder.bitsPerSecond(Rung.lowest()) * STOPPED_SHARE_OF_LOWEST_RUNG;
         }
 
         private void arrived(double sendSeconds, double delaySeconds, double t) {

@@ -15,9 +15,9 @@ import java.util.OptionalDouble;
  *       trains, the time it kept the link busy (capacity, see {@link BusyTimeTrain}), with
  *       the waits out of dead spells told apart (see {@link DeadSpellFilter}).</li>
  * </ul>
- * The simulator knows exactly when each keyframe crossed its model link, so it feeds
- * {@link #onFrame} and {@link #onBurst} instead, and policies see the same kind of numbers in
- * both. Not thread-safe: one thread feeds and reads it.
+ * The simulator knows exactly when each keyframe crossed its model link and when the link
+ * stopped, so it feeds {@link #onFrame}, {@link #onBurst} and {@link #onDeadSpell} instead, and
+ * policies see the same kind of numbers in both. Not thread-safe: one thread feeds and reads it.
  */
 public final class LinkEstimators {
 
@@ -62,6 +62,15 @@ public final class LinkEstimators {
     /** {@code bits} that crossed the link in {@code busySeconds} of it being busy with them. */
     public boolean onBurst(double nowSeconds, double bits, double busySeconds) {
         return capacity.onBurst(nowSeconds, bits, busySeconds);
+    }
+
+    /**
+     * The link carried nothing for {@code seconds}, ending about {@code nowSeconds}. The
+     * simulator knows its link's stops and says so directly; the real client's are told from
+     * its trains by a {@link DeadSpellFilter}.
+     */
+    public void onDeadSpell(double nowSeconds, double seconds) {
+        capacity.onDeadSpell(nowSeconds, seconds);
     }
 
     public LinkEstimates snapshot(double nowSeconds) {
