@@ -45,6 +45,20 @@ class DefaultPolicyScenarioTest {
         assertThat(settled).allMatch(g -> g.stallSeconds() == 0);
     }
 
+    /**
+     * The keyframe that waited out the stop crossed in a second: counted as busy time, that read
+     * 0.5 Mbit/s "now" and sent the simulated client to 240p for seven seconds, where the real
+     * client's dead-spell filter holds 1080p. Every rung freezes alike while the link is stopped.
+     */
+    @Test
+    void aStopOfAFastLink_isNotReadAsASlowLink() {
+        SessionResult r = ScriptedTraces.simulator(40).run(new DefaultPolicy(),
+                ScriptedTraces.outage(8e6, 20, 21, 40));
+
+        assertThat(rungAt(r, 19)).isEqualTo(Rung.R1080P);
+        assertThat(r.requests()).filteredOn(q -> q.timeSeconds() > 19).isEmpty();
+    }
+
     @Test
     void aManualLockHoldsThroughADrop_andReleaseResumesAdaptation() {
         double release = 45;
