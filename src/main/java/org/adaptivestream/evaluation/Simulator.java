@@ -47,11 +47,13 @@ public final class Simulator implements SessionRunner {
     private final SimulationConfig config;
     private final Ladder ladder;
     private final GopSizes sizes;
+    private final double stoppedBelowBitsPerSecond;
 
     public Simulator(SimulationConfig config, Ladder ladder, GopSizes sizes) {
         this.config = config;
         this.ladder = ladder;
         this.sizes = sizes;
+        this.stoppedBelowBitsPerSecond = ladder.bitsPerSecond(Rung.lowest()) * STOPPED_SHARE_OF_LOWEST_RUNG;
     }
 
     /** The default model: nominal ladder and GOP sizes. */
@@ -263,7 +265,7 @@ public final class Simulator implements SessionRunner {
 
         /** Bits that crossed the link from {@code start} to {@code end}: busy for that time less its stops. */
         private void burst(double t, double bits, double start, double end) {
-            estimators.onBurst(t, bits, end - start - model.trace().secondsBelow(start, end, stoppedBelow()));
+            estimators.onBurst(t, bits, end - start - model.trace().secondsBelow(start, end, stoppedBelowBitsPerSecond));
         }
 
         /**
@@ -273,16 +275,12 @@ public final class Simulator implements SessionRunner {
         private void noticeStops(double t) {
             double linkNow = t - config.oneWayDelaySeconds();
             if (linkNow > stopsSeenUntil) {
-                double stopped = model.trace().secondsBelow(stopsSeenUntil, linkNow, stoppedBelow());
+                double stopped = model.trace().secondsBelow(stopsSeenUntil, linkNow, stoppedBelowBitsPerSecond);
                 if (stopped > 0) {
                     estimators.onDeadSpell(t, stopped);
                 }
                 stopsSeenUntil = linkNow;
             }
-        }
-
-        private double stoppedBelow() {
-            return ladder.bitsPerSecond(Rung.lowest()) * STOPPED_SHARE_OF_LOWEST_RUNG;
         }
 
         private void arrived(double sendSeconds, double delaySeconds, double t) {
