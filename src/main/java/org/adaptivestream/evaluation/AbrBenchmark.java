@@ -1,6 +1,7 @@
 package org.adaptivestream.evaluation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,8 @@ import org.adaptivestream.trace.CapacityTrace;
 /**
  * Runs named policies over traces with a {@link SessionRunner}, scores each session against
  * the trace's offline optimum and its best rung-only plan (both always from the simulator's
- * model) and summarises.
+ * model) and summarises. When the runner is not the simulator, every policy is also simulated
+ * on every trace, so the report shows how well the simulation predicts the real sessions.
  */
 public final class AbrBenchmark {
 
@@ -56,6 +58,7 @@ public final class AbrBenchmark {
             List<Future<OptimumResult>> optima = new ArrayList<>();
             List<Future<OptimumResult>> rungOnlyOptima = new ArrayList<>();
             List<Map<String, List<Future<SessionResult>>>> sessions = new ArrayList<>();
+            List<Map<String, Future<SessionResult>>> simulated = new ArrayList<>();
             for (CapacityTrace t : traces) {
                 optima.add(pool.submit(() -> OfflineOptimum.solve(model.model(t))));
                 rungOnlyOptima.add(pool.submit(() -> OfflineOptimum.solveRungOnly(model.model(t))));
@@ -68,6 +71,13 @@ public final class AbrBenchmark {
                     byPolicy.put(name, runs);
                 }
                 sessions.add(byPolicy);
+                Map<String, Future<SessionResult>> simulatedByPolicy = new LinkedHashMap<>();
+                if (runner != model) {
+                    for (String name : policies) {
+                        simulatedByPolicy.put(name, pool.submit(() -> model.run(PolicyRegistry.create(name), t)));
+                    }
+                }
+                simulated.add(simulatedByPolicy);
             }
             for (int i = 0; i < traces.size(); i++) {
                 OptimumResult optimum = optima.get(i).get();
@@ -81,11 +91,15 @@ public final class AbrBenchmark {
                     }
                     byPolicy.put(e.getKey(), PolicyScore.of(runs, ceiling, rungOnly.qoe()));
                 }
+                Map<String, Double> simulatedQoe = new LinkedHashMap<>();
+                for (Map.Entry<String, Future<SessionResult>> e : simulated.get(i).entrySet()) {
+                    simulatedQoe.put(e.getKey(), e.getValue().get().metrics().qoe());
+                }
                 SessionMetrics plan = optimum.planResult().metrics();
                 scores.add(new TraceScore(traces.get(i).name(), plan.mediaSeconds(),
                         traces.get(i).meanBitsPerSecond() / 1e6, ceiling, plan.qoe(), rungOnly.qoe(),
                         PolicyScore.of(plan, ceiling, rungOnly.qoe()), PolicyScore.of(rungOnly, ceiling, rungOnly.qoe()),
-                        byPolicy));
+                        byPolicy, simulatedQoe));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -149,8 +163,38 @@ public final class AbrBenchmark {
                     + "mean QoE / rung-only optimum the %d where the rung-only optimum is positive.%n",
                     optimum.scoredTraces(), optimum.rungOnlyScoredTraces()));
         }
+        if (report.traces().stream().anyMatch(t -> !t.simulatedQoe().isEmpty())) {
+            sb.append(simulationMarkdown(report));
+        }
         if (report.repeats() > 1) {
             sb.append(runsMarkdown(report));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Each policy's sessions beside the simulator's prediction of them, trace by trace: the
+     * policies are tuned in simulation, so how far it is from the sessions says how much a
+     * simulated gain can be trusted.
+     */
+    private static String simulationMarkdown(BenchmarkReport report) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%nThe simulator against these %s sessions "
+                + "(difference: the simulated QoE less the session's, per trace):%n%n"
+                + "| policy | mean QoE | mean simulated QoE | mean difference | mean absolute difference |%n"
+                + "| --- | ---: | ---: | ---: | ---: |%n", report.mode()));
+        for (String p : report.traces().get(0).simulatedQoe().keySet()) {
+            double[] actual = report.traces().stream().mapToDouble(t -> t.policies().get(p).metrics().qoe()).toArray();
+            double[] simulated = report.traces().stream().mapToDouble(t -> t.simulatedQoe().get(p)).toArray();
+            double bias = 0;
+            double error = 0;
+            for (int i = 0; i < actual.length; i++) {
+                bias += simulated[i] - actual[i];
+                error += Math.abs(simulated[i] - actual[i]);
+            }
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %+.1f | %.1f |%n", p,
+                    Arrays.stream(actual).average().orElse(Double.NaN),
+                    Arrays.stream(simulated).average().orElse(Double.NaN),
+                    bias / actual.length, error / actual.length));
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package org.adaptivestream.evaluation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
 /**
@@ -10,7 +11,17 @@ import java.util.Map;
  * @param rungOnlyQoe the best plan found that drops no GOP on purpose ({@link OfflineOptimum#solveRungOnly})
  * @param rungOnly    that plan's score
  * @param policies    by policy name, in the order run
+ * @param simulatedQoe when the sessions were not simulated (real mode): by policy name, the
+ *                    simulator's QoE for the same policy on the same trace, to show how far the
+ *                    simulation the policies are tuned in is from what they do for real; empty,
+ *                    and left out of JSON, in simulation
  */
 public record TraceScore(String trace, double seconds, double meanCapacityMbps, double ceilingQoe, double planQoe,
-        double rungOnlyQoe, PolicyScore optimum, PolicyScore rungOnly, Map<String, PolicyScore> policies) {
+        double rungOnlyQoe, PolicyScore optimum, PolicyScore rungOnly, Map<String, PolicyScore> policies,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> simulatedQoe) {
+
+    public TraceScore {
+        // JSON from a simulated run has no "simulatedQoe".
+        simulatedQoe = simulatedQoe == null ? Map.of() : simulatedQoe;
+    }
 }

@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.adaptivestream.adaptation.AdaptationPolicy;
+import org.adaptivestream.adaptation.DefaultPolicy;
 import org.adaptivestream.trace.CapacityTrace;
 import org.junit.jupiter.api.Test;
 
-/** Repeated sessions: each runs, and one policy on one trace is scored by their mean. */
+/**
+ * Repeated sessions: each runs, and one policy on one trace is scored by their mean; sessions
+ * that are not simulated stand beside the simulator's prediction.
+ */
 class AbrBenchmarkTest {
 
     private static final double SECONDS = 10;
@@ -82,6 +88,34 @@ class AbrBenchmarkTest {
         assertThat(json.get("optimum").has("runs")).isFalse();
 
         assertThat(AbrBenchmark.markdown(report)).containsAnyOf("| 15.0 (10.0, 20.0) |", "| 15.0 (20.0, 10.0) |");
+    }
+
+    @Test
+    void sessionsNotSimulated_standBesideTheSimulatorsPrediction_inTheJsonAndTheTable() {
+        CapacityTrace trace = ScriptedTraces.steady(3e6, SECONDS);
+        Simulator simulator = ScriptedTraces.simulator(SECONDS);
+        BenchmarkReport report = new AbrBenchmark(simulator, new CountingRunner())
+                .run("scripted", List.of(trace), List.of("default"), 1);
+
+        double predicted = simulator.run(new DefaultPolicy(), trace).metrics().qoe();
+        assertThat(predicted).isNotEqualTo(10.0);
+        assertThat(report.traces().get(0).simulatedQoe()).containsExactly(Map.entry("default", predicted));
+        JsonNode json = new ObjectMapper().valueToTree(report).get("traces").get(0);
+        assertThat(json.get("simulatedQoe").get("default").asDouble()).isEqualTo(predicted);
+        assertThat(AbrBenchmark.markdown(report)).contains("The simulator against these counting sessions")
+                .contains(String.format(Locale.ROOT, "| default | 10.0 | %.1f | %+.1f | %.1f |",
+                        predicted, predicted - 10, Math.abs(predicted - 10)));
+    }
+
+    @Test
+    void simulatedSessions_areNotSimulatedTwice() {
+        Simulator simulator = ScriptedTraces.simulator(SECONDS);
+        BenchmarkReport report = new AbrBenchmark(simulator, simulator)
+                .run("scripted", List.of(ScriptedTraces.steady(3e6, SECONDS)), List.of("default"), 1);
+
+        assertThat(report.traces().get(0).simulatedQoe()).isEmpty();
+        assertThat(new ObjectMapper().valueToTree(report).get("traces").get(0).has("simulatedQoe")).isFalse();
+        assertThat(AbrBenchmark.markdown(report)).doesNotContain("The simulator against");
     }
 
     @Test
