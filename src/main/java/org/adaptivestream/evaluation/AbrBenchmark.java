@@ -1,7 +1,6 @@
 package org.adaptivestream.evaluation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -182,19 +181,20 @@ public final class AbrBenchmark {
                 + "(difference: the simulated QoE less the session's, per trace):%n%n"
                 + "| policy | mean QoE | mean simulated QoE | mean difference | mean absolute difference |%n"
                 + "| --- | ---: | ---: | ---: | ---: |%n", report.mode()));
+        int n = report.traces().size();
         for (String p : report.traces().get(0).simulatedQoe().keySet()) {
-            double[] actual = report.traces().stream().mapToDouble(t -> t.policies().get(p).metrics().qoe()).toArray();
-            double[] simulated = report.traces().stream().mapToDouble(t -> t.simulatedQoe().get(p)).toArray();
-            double bias = 0;
+            double actual = 0;
+            double simulated = 0;
             double error = 0;
-            for (int i = 0; i < actual.length; i++) {
-                bias += simulated[i] - actual[i];
-                error += Math.abs(simulated[i] - actual[i]);
+            for (TraceScore t : report.traces()) {
+                double session = t.policies().get(p).metrics().qoe();
+                double predicted = t.simulatedQoe().get(p);
+                actual += session;
+                simulated += predicted;
+                error += Math.abs(predicted - session);
             }
             sb.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %+.1f | %.1f |%n", p,
-                    Arrays.stream(actual).average().orElse(Double.NaN),
-                    Arrays.stream(simulated).average().orElse(Double.NaN),
-                    bias / actual.length, error / actual.length));
+                    actual / n, simulated / n, (simulated - actual) / n, error / n));
         }
         return sb.toString();
     }

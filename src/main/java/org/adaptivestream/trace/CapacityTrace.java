@@ -118,7 +118,8 @@ public final class CapacityTrace {
             throw new IllegalArgumentException("not an interval of non-negative times: " + fromSeconds + " to " + toSeconds);
         }
         double periods = Math.floor(fromSeconds / periodSeconds);
-        int i = segmentIndex(fromSeconds - periods * periodSeconds);
+        // Rounding may put a start on a period's boundary a hair below it.
+        int i = segmentIndex(Math.max(0, fromSeconds - periods * periodSeconds));
         double below = 0;
         for (double start = fromSeconds; start < toSeconds; ) {
             double end = Math.min(toSeconds, periods * periodSeconds
