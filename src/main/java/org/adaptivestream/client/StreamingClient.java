@@ -13,38 +13,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLSocket;
 import org.adaptivestream.adaptation.AdaptationController;
 import org.adaptivestream.adaptation.Decision;
 import org.adaptivestream.adaptation.Ladder;
 import org.adaptivestream.adaptation.PolicyInput;
 import org.adaptivestream.adaptation.PolicyRegistry;
-import org.adaptivestream.adaptation.estimate.LinkEstimators;
 import org.adaptivestream.media.CodecConfig;
 import org.adaptivestream.media.EncodedPacket;
 import org.adaptivestream.media.Rung;
-import org.adaptivestream.metrics.ClockOffsetEstimator;
 import org.adaptivestream.metrics.ClockSample;
-import org.adaptivestream.metrics.InterarrivalJitter;
 import org.adaptivestream.metrics.Metric;
 import org.adaptivestream.metrics.SessionMetrics;
 import org.adaptivestream.metrics.SwitchEvent;
-import org.adaptivestream.protocol.Acknowledgements;
 import org.adaptivestream.protocol.Bye;
 import org.adaptivestream.protocol.CatalogReply;
 import org.adaptivestream.protocol.CatalogRequest;
 import org.adaptivestream.protocol.ClientReport;
 import org.adaptivestream.protocol.ErrorCode;
 import org.adaptivestream.protocol.ErrorMessage;
-import org.adaptivestream.protocol.Hello;
 import org.adaptivestream.protocol.Message;
-import org.adaptivestream.protocol.MessageReader;
-import org.adaptivestream.protocol.MessageWriter;
 import org.adaptivestream.protocol.Pause;
 import org.adaptivestream.protocol.Ping;
 import org.adaptivestream.protocol.Play;
 import org.adaptivestream.protocol.Pong;
-import org.adaptivestream.protocol.Received;
 import org.adaptivestream.protocol.RenditionInfo;
 import org.adaptivestream.protocol.Resume;
 import org.adaptivestream.protocol.Seek;
@@ -53,8 +44,6 @@ import org.adaptivestream.protocol.Stop;
 import org.adaptivestream.protocol.SwitchRung;
 import org.adaptivestream.protocol.VideoInfo;
 import org.adaptivestream.protocol.VideoPacket;
-import org.adaptivestream.protocol.Welcome;
-import org.adaptivestream.security.TlsClient;
 
 /**
  * A streaming client: one verified TLS connection to a server, playing one video at a time.
@@ -84,12 +73,8 @@ public final class StreamingClient implements AutoCloseable {
     private final AdaptationController adaptation = new AdaptationController(PolicyRegistry.create(PolicyRegistry.DEFAULT));
     private final long startMicros = micros();
     private final ScheduledExecutorService control;
-    private final Object estimatorLock = new Object();
-    private final LinkEstimators estimators = new LinkEstimators();
-    private final ClockOffsetEstimator clock = new ClockOffsetEstimator();
-    private final InterarrivalJitter jitter = new InterarrivalJitter();
-    private final List<Double> delaySamplesMillis = new ArrayList<>();
-    private volatile Connection connection;
+    private final LinkMeasurements link = new LinkMeasurements(metrics, startMicros);
+    private volatile ServerConnection connection;
     private volatile CompletableFuture<List<VideoInfo>> pendingCatalog;
     private volatile Playout playout;
     private volatile PlayRequest playing;
@@ -105,17 +90,9 @@ public final class StreamingClient implements AutoCloseable {
     private volatile long firstFrameMicros;
     private volatile long switchDecidedMicros;
     private final List<Double> switchLatenciesMillis = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private long bytesInPeriod;
     private long lastFramesShown;
     private int stallsSeen;
     private int ticks;
-
-    private record Connection(SSLSocket socket, MessageReader in, MessageWriter out, Welcome welcome,
-                              Acknowledgements acks) {
-        boolean acknowledgesVideo() {
-            return welcome.version() >= Received.SINCE_VERSION;
-        }
-    }
 
     private record PlayRequest(VideoInfo video, boolean loop, FrameSink sink) {
     }
@@ -142,35 +119,10 @@ public final class StreamingClient implements AutoCloseable {
         // (a no-op when the process warmed up at start: ClientWarmUp).
         ClientWarmUp.connecting();
         ClientWarmUp.startDecoder();
-        client.connection = client.open();
+        client.connection = ServerConnection.open(config);
         client.startReader();
         client.control.scheduleAtFixedRate(client::tick, CONTROL_PERIOD_MILLIS, CONTROL_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         return client;
-    }
-
-    private Connection open() throws IOException {
-        SSLSocket socket = TlsClient.connect(config.host(), config.port(), config.dialAddress(), config.verifier(),
-                config.connectTimeout());
-        try {
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout((int) config.connectTimeout().toMillis());
-            MessageWriter out = new MessageWriter(socket.getOutputStream());
-            MessageReader in = new MessageReader(socket.getInputStream());
-            out.write(Hello.of(config.clientName()));
-            Message first = in.read().orElseThrow(() -> new IOException("the server closed the connection after the handshake"));
-            if (first instanceof ErrorMessage error) {
-                throw new IOException("server refused: " + error.text() + " (" + error.code() + ")");
-            }
-            if (!(first instanceof Welcome welcome)) {
-                throw new IOException("server answered HELLO with " + first.type() + ", not WELCOME");
-            }
-            // Reads now wait for video, which may pause for a while; liveness comes from pongs.
-            socket.setSoTimeout(0);
-            return new Connection(socket, in, out, welcome, new Acknowledgements());
-        } catch (IOException | RuntimeException e) {
-            socket.close();
-            throw e;
-        }
     }
 
     /** The server's videos. Blocks for the reply. */
@@ -316,10 +268,10 @@ public final class StreamingClient implements AutoCloseable {
 
     private void readLoop() {
         while (!closed) {
-            Connection current = connection;
+            ServerConnection current = connection;
             try {
                 Optional<Message> message;
-                while ((message = current.in.read()).isPresent() && !closed) {
+                while ((message = current.in().read()).isPresent() && !closed) {
                     handle(message.get(), current);
                 }
                 if (!closed) {
@@ -338,16 +290,16 @@ public final class StreamingClient implements AutoCloseable {
         }
     }
 
-    private void handle(Message message, Connection from) throws IOException {
+    private void handle(Message message, ServerConnection from) throws IOException {
         long arrival = micros();
         switch (message.type()) {
             case VIDEO_PACKET -> {
                 VideoPacket packet = (VideoPacket) message;
                 if (from.acknowledgesVideo()) {
                     // Before decoding: the server holds back what it sends on these.
-                    from.acks.onPacket(packet.sequenceNumber(), arrival, from.out);
+                    from.acks().onPacket(packet.sequenceNumber(), arrival, from.out());
                 }
-                packet(packet, arrival, from);
+                packet(packet, arrival);
             }
             case CODEC_CONFIG -> codecConfig((org.adaptivestream.protocol.CodecConfig) message);
             case PONG -> pong((Pong) message, arrival);
@@ -394,39 +346,19 @@ public final class StreamingClient implements AutoCloseable {
         awaitingStart = false;
     }
 
-    private void packet(VideoPacket packet, long arrival, Connection from) {
+    private void packet(VideoPacket packet, long arrival) {
         Playout current = playout;
         if (current == null || playing == null) {
             return;
         }
-        int bytes = packet.data().length;
-        metrics.frameReceived(bytes);
-        // Until the first pong the server's clock is unknown, and its send times could be hours off
-        // ours (a client that plays at once after connecting). Such a frame still counts as bytes
-        // received, but not as a delay, a transit for jitter or a send-to-shown latency.
-        OptionalLong sent = clock.toClientClock(packet.serverSendMicros());
-        synchronized (estimatorLock) {
-            bytesInPeriod += bytes;
-            jitter.add(packet.serverSendMicros(), arrival);
-            if (sent.isPresent()) {
-                delaySamplesMillis.add((arrival - sent.getAsLong()) / 1000.0);
-                estimators.onWholeFrame(seconds(sent.getAsLong()), seconds(arrival), bytes * 8.0);
-            } else {
-                estimators.onUntimedFrame(seconds(arrival), bytes * 8.0);
-            }
-        }
+        // A packet sent before the server's clock is known has no send-to-shown latency either.
+        OptionalLong sent = link.onPacket(packet.serverSendMicros(), arrival, packet.data().length);
         current.enqueue(EncodedPacket.of(packet.ptsMicros(), packet.dtsMicros(), packet.keyframe(), packet.data()),
                 packet.rung(), arrival, sent.orElse(Playout.UNTIMED));
     }
 
     private void pong(Pong pong, long arrival) {
-        ClockSample sample = new ClockSample(pong.clientSendMicros(), pong.serverReceiveMicros(), pong.serverSendMicros(), arrival);
-        double rttMillis = sample.roundTripMicros() / 1000.0;
-        synchronized (estimatorLock) {
-            clock.add(sample);
-            estimators.onPong(seconds(arrival), sample.roundTripMicros() / 1e6);
-        }
-        metrics.record(Metric.RTT, seconds(arrival), rttMillis);
+        link.onPong(new ClockSample(pong.clientSendMicros(), pong.serverReceiveMicros(), pong.serverSendMicros(), arrival));
     }
 
     // ---- control: ping, sample, decide ----
@@ -451,22 +383,19 @@ public final class StreamingClient implements AutoCloseable {
     }
 
     private void acknowledgeOwed() throws IOException {
-        Connection current = connection;
+        ServerConnection current = connection;
         if (current != null && current.acknowledgesVideo()) {
-            current.acks.sendOwed(micros(), current.out);
+            current.acks().sendOwed(micros(), current.out());
         }
     }
 
     /** Tells a server that speaks version 2 or later our smoothed RTT, once we have one. */
     private void report() throws IOException {
-        Connection current = connection;
+        ServerConnection current = connection;
         if (current == null || current.welcome().version() < ClientReport.SINCE_VERSION) {
             return;
         }
-        OptionalDouble rtt;
-        synchronized (estimatorLock) {
-            rtt = estimators.snapshot(sessionSeconds()).rttSeconds();
-        }
+        OptionalDouble rtt = smoothedRttSeconds();
         if (rtt.isPresent()) {
             send(new ClientReport(Math.max(0, Math.round(rtt.getAsDouble() * 1e6))));
         }
@@ -474,24 +403,13 @@ public final class StreamingClient implements AutoCloseable {
 
     /** The smoothed in-band RTT in seconds, as reported to the server; empty before the first few pongs. */
     public OptionalDouble smoothedRttSeconds() {
-        synchronized (estimatorLock) {
-            return estimators.snapshot(sessionSeconds()).rttSeconds();
-        }
+        return link.estimates(sessionSeconds()).rttSeconds();
     }
 
     private void sample() {
         double now = sessionSeconds();
         double period = CONTROL_PERIOD_MILLIS / 1000.0;
-        synchronized (estimatorLock) {
-            metrics.record(Metric.THROUGHPUT, now, bytesInPeriod * 8 / period / 1e6);
-            bytesInPeriod = 0;
-            if (!delaySamplesMillis.isEmpty()) {
-                metrics.record(Metric.DELIVERY_DELAY, now,
-                        delaySamplesMillis.stream().mapToDouble(Double::doubleValue).average().orElse(0));
-                delaySamplesMillis.clear();
-            }
-            metrics.record(Metric.JITTER, now, jitter.jitterMicros() / 1000.0);
-        }
+        link.closePeriod(now, period);
         Playout current = playout;
         PlayRequest request = playing;
         if (current == null || request == null || state != ClientState.PLAYING) {
@@ -521,12 +439,9 @@ public final class StreamingClient implements AutoCloseable {
             return;
         }
         double now = sessionSeconds();
-        PolicyInput input;
-        synchronized (estimatorLock) {
-            input = new PolicyInput(now, estimators.snapshot(now), current.bufferMicros() / 1e6,
-                    current.targetDelayMicros() / 1e6, current.isStalled(micros()), lastStallEndSeconds,
-                    arriving, requested, ladder(request.video), lastSwitchSeconds);
-        }
+        PolicyInput input = new PolicyInput(now, link.estimates(now), current.bufferMicros() / 1e6,
+                current.targetDelayMicros() / 1e6, current.isStalled(micros()), lastStallEndSeconds,
+                arriving, requested, ladder(request.video), lastSwitchSeconds);
         Decision decision = adaptation.decide(input);
         if (decision.rung() != requested) {
             requestedRung = decision.rung();
@@ -579,8 +494,10 @@ public final class StreamingClient implements AutoCloseable {
     // ---- connection loss and reconnection ----
 
     private void lost(String why) {
-        Connection dead = connection;
-        closeQuietly(dead);
+        ServerConnection dead = connection;
+        if (dead != null) {
+            dead.closeQuietly();
+        }
         if (!config.reconnect() || closed) {
             setState(ClientState.CLOSED, why);
             closed = true;
@@ -591,7 +508,7 @@ public final class StreamingClient implements AutoCloseable {
         while (!closed && !backoff.exhausted()) {
             try {
                 Thread.sleep(backoff.delay().toMillis());
-                connection = open();
+                connection = ServerConnection.open(config);
                 resumeAfterReconnect();
                 return;
             } catch (InterruptedException e) {
@@ -608,9 +525,7 @@ public final class StreamingClient implements AutoCloseable {
 
     private void resumeAfterReconnect() throws IOException {
         PlayRequest request = playing;
-        synchronized (estimatorLock) {
-            jitter.restart();
-        }
+        link.restartJitter();
         if (request == null) {
             setState(ClientState.CONNECTED, "reconnected");
             return;
@@ -621,11 +536,11 @@ public final class StreamingClient implements AutoCloseable {
     }
 
     private void send(Message message) throws IOException {
-        Connection current = connection;
+        ServerConnection current = connection;
         if (current == null || closed) {
             throw new IOException("not connected");
         }
-        current.out.write(message);
+        current.out().write(message);
     }
 
     private void setState(ClientState newState, String detail) {
@@ -641,14 +556,14 @@ public final class StreamingClient implements AutoCloseable {
         }
         closed = true;
         control.shutdownNow();
-        Connection current = connection;
+        ServerConnection current = connection;
         if (current != null) {
             try {
-                current.out.write(new Bye());
+                current.out().write(new Bye());
             } catch (IOException ignored) {
                 // leaving anyway
             }
-            closeQuietly(current);
+            current.closeQuietly();
         }
         Playout current2 = playout;
         if (current2 != null) {
@@ -660,17 +575,6 @@ public final class StreamingClient implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         setState(ClientState.CLOSED, "closed");
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.socket.close();
-        } catch (IOException ignored) {
-            // already closing
-        }
     }
 
     private double seconds(long micros) {
