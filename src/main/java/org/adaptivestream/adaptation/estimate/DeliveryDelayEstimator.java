@@ -1,7 +1,5 @@
 package org.adaptivestream.adaptation.estimate;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.OptionalDouble;
 
 /**
@@ -16,7 +14,7 @@ public final class DeliveryDelayEstimator {
     public static final double TREND_WINDOW_SECONDS = 1.5;
 
     private final int minSamples;
-    private final Deque<Trend.Point> recent = new ArrayDeque<>();
+    private final TrendWindow recent = new TrendWindow(TREND_WINDOW_SECONDS);
     private int count;
     private double latestSeconds;
 
@@ -35,10 +33,7 @@ public final class DeliveryDelayEstimator {
     public void onFrame(double sendSeconds, double delaySeconds) {
         count++;
         latestSeconds = delaySeconds;
-        recent.addLast(new Trend.Point(sendSeconds, delaySeconds));
-        while (recent.peekFirst().timeSeconds() < sendSeconds - TREND_WINDOW_SECONDS) {
-            recent.removeFirst();
-        }
+        recent.add(sendSeconds, delaySeconds);
     }
 
     private boolean ready() {
@@ -51,11 +46,7 @@ public final class DeliveryDelayEstimator {
 
     /** Seconds of delay gained per second of media. */
     public OptionalDouble trendSecondsPerSecond() {
-        if (!ready()) {
-            return OptionalDouble.empty();
-        }
-        double slope = Trend.slope(recent);
-        return Double.isNaN(slope) ? OptionalDouble.empty() : OptionalDouble.of(slope);
+        return ready() ? recent.slope() : OptionalDouble.empty();
     }
 
     public void reset() {

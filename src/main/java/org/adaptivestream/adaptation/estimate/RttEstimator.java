@@ -17,9 +17,13 @@ public final class RttEstimator {
     public static final double TREND_WINDOW_SECONDS = 2.0;
     public static final double BASE_WINDOW_SECONDS = 30.0;
 
+    /** An RTT sample kept for the window's minimum. */
+    private record BaseSample(double timeSeconds, double value) {
+    }
+
     private final int minSamples;
-    private final Deque<Trend.Point> recent = new ArrayDeque<>();
-    private final Deque<Trend.Point> baseWindow = new ArrayDeque<>();
+    private final TrendWindow recent = new TrendWindow(TREND_WINDOW_SECONDS);
+    private final Deque<BaseSample> baseWindow = new ArrayDeque<>();
     private int count;
     private double smoothedSeconds;
     private double latestSeconds;
@@ -39,16 +43,12 @@ public final class RttEstimator {
         count++;
         latestSeconds = rttSeconds;
         smoothedSeconds = count == 1 ? rttSeconds : smoothedSeconds + SMOOTHING_GAIN * (rttSeconds - smoothedSeconds);
-        Trend.Point p = new Trend.Point(nowSeconds, rttSeconds);
-        recent.addLast(p);
-        while (recent.peekFirst().timeSeconds() < nowSeconds - TREND_WINDOW_SECONDS) {
-            recent.removeFirst();
-        }
+        recent.add(nowSeconds, rttSeconds);
         // Monotone deque: the front is always the window's minimum.
         while (!baseWindow.isEmpty() && baseWindow.peekLast().value() >= rttSeconds) {
             baseWindow.removeLast();
         }
-        baseWindow.addLast(p);
+        baseWindow.addLast(new BaseSample(nowSeconds, rttSeconds));
         while (baseWindow.peekFirst().timeSeconds() < nowSeconds - BASE_WINDOW_SECONDS) {
             baseWindow.removeFirst();
         }
@@ -78,11 +78,7 @@ public final class RttEstimator {
 
     /** Seconds of RTT gained per second: positive while a queue builds. */
     public OptionalDouble trendSecondsPerSecond() {
-        if (!ready()) {
-            return OptionalDouble.empty();
-        }
-        double slope = Trend.slope(recent);
-        return Double.isNaN(slope) ? OptionalDouble.empty() : OptionalDouble.of(slope);
+        return ready() ? recent.slope() : OptionalDouble.empty();
     }
 
     public void reset() {

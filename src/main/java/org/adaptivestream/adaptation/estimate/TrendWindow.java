@@ -1,21 +1,34 @@
 package org.adaptivestream.adaptation.estimate;
 
-import java.util.Collection;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.OptionalDouble;
 
-/** Least-squares slope of timed values, in value units per second. */
-final class Trend {
+/** The least-squares slope of the values added over the last few seconds, in value units per second. */
+final class TrendWindow {
 
-    record Point(double timeSeconds, double value) {
+    private record Point(double timeSeconds, double value) {
     }
 
-    private Trend() {
+    private final double windowSeconds;
+    private final Deque<Point> points = new ArrayDeque<>();
+
+    TrendWindow(double windowSeconds) {
+        this.windowSeconds = windowSeconds;
     }
 
-    /** NaN when the points do not span any time. */
-    static double slope(Collection<Point> points) {
+    void add(double timeSeconds, double value) {
+        points.addLast(new Point(timeSeconds, value));
+        while (points.peekFirst().timeSeconds() < timeSeconds - windowSeconds) {
+            points.removeFirst();
+        }
+    }
+
+    /** Empty while the window's points span no time. */
+    OptionalDouble slope() {
         int n = points.size();
         if (n < 2) {
-            return Double.NaN;
+            return OptionalDouble.empty();
         }
         double meanT = 0;
         double meanV = 0;
@@ -32,6 +45,10 @@ final class Trend {
             covariance += dt * (p.value() - meanV);
             variance += dt * dt;
         }
-        return variance > 0 ? covariance / variance : Double.NaN;
+        return variance > 0 ? OptionalDouble.of(covariance / variance) : OptionalDouble.empty();
+    }
+
+    void clear() {
+        points.clear();
     }
 }
