@@ -3,7 +3,7 @@ package org.adaptivestream.app;
 import java.time.Duration;
 import java.util.Locale;
 
-/** How the window writes sizes, durations and rates: one place, so every view agrees. */
+/** How the window writes sizes, durations, rates and failures: one place, so every view agrees. */
 public final class Format {
 
     private Format() {
@@ -42,5 +42,11 @@ public final class Format {
     /** A measured value with its unit, or a dash when nothing was measured. */
     public static String measured(double value, String pattern) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, pattern, value);
+    }
+
+    /** What went wrong: the exception's message, or its type when it has none. */
+    public static String failure(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 }

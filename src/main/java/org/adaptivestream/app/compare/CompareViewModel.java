@@ -24,8 +24,10 @@ import javafx.beans.property.StringProperty;
 import org.adaptivestream.adaptation.Ladder;
 import org.adaptivestream.adaptation.PolicyRegistry;
 import org.adaptivestream.app.AppContext;
+import org.adaptivestream.app.ExportFile;
 import org.adaptivestream.app.Settings;
 import org.adaptivestream.app.player.PlayerViewModel;
+import org.adaptivestream.app.player.StatsText;
 import org.adaptivestream.client.ClientConfig;
 import org.adaptivestream.client.ClientListener;
 import org.adaptivestream.client.FrameSink;
@@ -177,8 +179,8 @@ public final class CompareViewModel {
                 while (System.nanoTime() < end && !cancelled && !disposed) {
                     Thread.sleep(PROGRESS_PERIOD_MILLIS);
                     double done = (System.nanoTime() - start) / (runSeconds * 1e9);
-                    String l = PlayerViewModel.statsText(staticClient.metrics(), staticClient.sessionSeconds(), staticClient.shownRung());
-                    String r = PlayerViewModel.statsText(adaptiveClient.metrics(), adaptiveClient.sessionSeconds(), adaptiveClient.shownRung());
+                    String l = StatsText.of(staticClient.metrics(), staticClient.sessionSeconds(), staticClient.shownRung());
+                    String r = StatsText.of(adaptiveClient.metrics(), adaptiveClient.sessionSeconds(), adaptiveClient.shownRung());
                     context.fx().execute(() -> {
                         progress.set(Math.min(1, done));
                         leftStats.set(l);
@@ -253,7 +255,7 @@ public final class CompareViewModel {
 
     /** Writes the result as JSON (setup, verdict, both sides' scores and series) or CSV (a row per figure). */
     public void export(Path chosen, boolean json) {
-        Path file = PlayerViewModel.withExtension(chosen, json ? "json" : "csv");
+        Path file = ExportFile.withExtension(chosen, json ? "json" : "csv");
         ComparisonResult outcome = result.get();
         if (outcome == null) {
             return;

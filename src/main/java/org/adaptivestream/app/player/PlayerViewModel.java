@@ -1,7 +1,5 @@
 package org.adaptivestream.app.player;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -29,6 +27,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.adaptivestream.app.AppContext;
+import org.adaptivestream.app.ExportFile;
 import org.adaptivestream.app.Format;
 import org.adaptivestream.adaptation.AdaptationController;
 import org.adaptivestream.adaptation.PolicyRegistry;
@@ -38,11 +37,7 @@ import org.adaptivestream.client.ClientState;
 import org.adaptivestream.client.FrameSink;
 import org.adaptivestream.client.StreamingClient;
 import org.adaptivestream.media.Rung;
-import org.adaptivestream.metrics.Metric;
-import org.adaptivestream.metrics.MetricsExport;
-import org.adaptivestream.metrics.SessionMetrics;
 import org.adaptivestream.metrics.SwitchEvent;
-import org.adaptivestream.metrics.TimeSeries;
 import org.adaptivestream.netlab.EmulatedLink;
 import org.adaptivestream.netlab.NetworkLab;
 import org.adaptivestream.netlab.NetworkProfile;
@@ -96,8 +91,7 @@ public final class PlayerViewModel {
     private volatile StreamingClient client;
     private volatile EmulatedLink link;
     private volatile VideoInfo playingVideo;
-    private SessionMetrics lastSessionMetrics;
-    private Map<String, Object> lastSessionHeader = Map.of();
+    private SessionExport lastSession;
 
     /**
      * @param prompt asked when a server is seen for the first time (the trust dialog)
@@ -305,44 +299,10 @@ public final class PlayerViewModel {
             } catch (IOException | RuntimeException e) {
                 // Through the link emulator, a server that is not there shows only as the link
                 // dropping us: ask the server's address directly to say what is really wrong.
-                Exception cause = newLink != null ? reachable(h, p).<Exception>map(x -> x).orElse(e) : e;
-                failedToConnect(newClient, newLink, "Cannot connect to " + h + ":" + p, describeConnectFailure(cause, h, p));
+                Exception cause = newLink != null ? ConnectFailure.reachable(h, p).<Exception>map(x -> x).orElse(e) : e;
+                failedToConnect(newClient, newLink, "Cannot connect to " + h + ":" + p, ConnectFailure.describe(cause, h, p));
             }
         });
-    }
-
-    /** Empty if a TCP connection to the address opens within a short time, else why not. */
-    static Optional<IOException> reachable(String h, int p) {
-        try (java.net.Socket probe = new java.net.Socket()) {
-            probe.connect(new InetSocketAddress(h, p), (int) PROBE_TIMEOUT.toMillis());
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.of(e);
-        }
-    }
-
-    private static final java.time.Duration PROBE_TIMEOUT = java.time.Duration.ofSeconds(3);
-
-    /** A connection failure in words a user can act on. */
-    static String describeConnectFailure(Exception e, String h, int p) {
-        if (e instanceof java.net.ConnectException) {
-            return "Nothing is listening on " + h + ":" + p + " (" + describe(e) + "). Is the server started, on this port?";
-        }
-        if (e instanceof java.net.UnknownHostException) {
-            return "Unknown host '" + h + "': check the name, or use the server's IP address.";
-        }
-        if (e instanceof java.net.SocketTimeoutException) {
-            return "No answer from " + h + ":" + p + " in time (" + describe(e) + "). A firewall, or the wrong address?";
-        }
-        if (e instanceof java.net.NoRouteToHostException) {
-            return "No route to " + h + " (" + describe(e) + "): is the network up?";
-        }
-        return describe(e);
-    }
-
-    private static String describe(Exception e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     private synchronized ServerVerifier verifier(String h, int p) {
@@ -353,7 +313,7 @@ public final class PlayerViewModel {
     private void connected(StreamingClient newClient, EmulatedLink newLink, List<VideoInfo> videos, int session,
                            VideoInfo resume, long resumeMicros) {
         client = newClient;
-        lastSessionMetrics = null;
+        lastSession = null;
         link = newLink;
         sessionNumber.set(session);
         switches.clear();
@@ -399,8 +359,7 @@ public final class PlayerViewModel {
     private void detach() {
         if (client != null) {
             // The session stays exportable after it ends, until the next one starts.
-            lastSessionMetrics = client.metrics();
-            lastSessionHeader = exportHeader();
+            lastSession = new SessionExport(client.metrics(), exportHeader());
         }
         client = null;
         link = null;
@@ -496,7 +455,7 @@ public final class PlayerViewModel {
         try {
             command.run();
         } catch (IOException | RuntimeException e) {
-            context.fx().execute(() -> context.notifier().error(failure, describe(e)));
+            context.fx().execute(() -> context.notifier().error(failure, Format.failure(e)));
         }
     }
 
@@ -589,60 +548,29 @@ public final class PlayerViewModel {
         if (playingVideo != null) {
             positionSeconds.set(current.positionMicros() / 1e6);
         }
-        stats.set(statsText(current.metrics(), current.sessionSeconds(), current.shownRung()));
-    }
-
-    public static String statsText(SessionMetrics m, double now, Optional<Rung> shown) {
-        String rung = shown.map(r -> r.label() + "  " + r.width() + "×" + r.height()).orElse("–");
-        return String.join("\n",
-                "rung      " + rung,
-                "bitrate   " + Format.measured(latest(m, Metric.THROUGHPUT, now), "%.2f Mbit/s")
-                        + " (rung " + Format.measured(latest(m, Metric.RUNG_BITRATE, now), "%.2f") + ")",
-                "fps       " + Format.measured(m.series(Metric.FPS).since(now - 1.5).mean(), "%.1f"),
-                "RTT       " + Format.measured(latest(m, Metric.RTT, now), "%.1f ms"),
-                "jitter    " + Format.measured(latest(m, Metric.JITTER, now), "%.2f ms"),
-                "buffer    " + Format.measured(latest(m, Metric.BUFFER, now), "%.0f ms"),
-                "dropped   " + m.framesDropped() + "   stalls " + m.stallCount());
-    }
-
-    private static double latest(SessionMetrics metrics, Metric metric, double now) {
-        TimeSeries.Points points = metrics.series(metric).since(now - 2);
-        return points.size() == 0 ? Double.NaN : points.value(points.size() - 1);
+        stats.set(StatsText.of(current.metrics(), current.sessionSeconds(), current.shownRung()));
     }
 
     // ---- exports ----
-
-    /** Where an export goes: the chosen name, with the format's extension added if it has none. */
-    public static Path withExtension(Path file, String extension) {
-        String name = file.getFileName().toString();
-        return name.toLowerCase(Locale.ROOT).endsWith("." + extension) ? file : file.resolveSibling(name + "." + extension);
-    }
 
     /**
      * Writes the session's metrics, as JSON (a header, the summary and every series) or CSV (one
      * row per sample), in the background; the notifier says where it went or why it did not.
      */
     public void exportMetrics(Path chosen, boolean json) {
-        Path file = withExtension(chosen, json ? "json" : "csv");
+        Path file = ExportFile.withExtension(chosen, json ? "json" : "csv");
         StreamingClient current = client;
-        SessionMetrics metrics = current != null ? current.metrics() : lastSessionMetrics;
-        Map<String, Object> header = current != null ? exportHeader() : lastSessionHeader;
-        if (metrics == null) {
+        SessionExport session = current != null ? new SessionExport(current.metrics(), exportHeader()) : lastSession;
+        if (session == null) {
             context.notifier().error("Nothing to export", "Connect and play first: there are no metrics yet.");
             return;
         }
         context.background().execute(() -> {
             try {
-                if (json) {
-                    Map<String, Object> root = new LinkedHashMap<>(header);
-                    root.putAll(MetricsExport.toJsonTree(metrics));
-                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
-                } else {
-                    MetricsExport.writeCsv(metrics, file);
-                }
+                session.write(file, json);
                 context.fx().execute(() -> context.notifier().info("Metrics written to " + file));
             } catch (IOException | RuntimeException e) {
-                context.fx().execute(() -> context.notifier().error("Cannot write " + file.getFileName(), describe(e)));
+                context.fx().execute(() -> context.notifier().error("Cannot write " + file.getFileName(), Format.failure(e)));
             }
         });
     }

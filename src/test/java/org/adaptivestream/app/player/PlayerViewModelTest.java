@@ -160,17 +160,4 @@ class PlayerViewModelTest {
         assertThat(notifier.errors).singleElement().asString().startsWith("Nothing to export");
         assertThat(config.resolve("nothing.csv")).doesNotExist();
     }
-
-    @Test
-    void withExtension_addsTheFormatsExtensionOnlyWhenMissing() {
-        assertThat(PlayerViewModel.withExtension(Path.of("/x/run"), "csv")).isEqualTo(Path.of("/x/run.csv"));
-        assertThat(PlayerViewModel.withExtension(Path.of("/x/run.CSV"), "csv")).isEqualTo(Path.of("/x/run.CSV"));
-        assertThat(PlayerViewModel.withExtension(Path.of("/x/run.csv"), "json")).isEqualTo(Path.of("/x/run.csv.json"));
-    }
-
-    @Test
-    void statsText_noMeasurements_showsDashes() {
-        String text = PlayerViewModel.statsText(new org.adaptivestream.metrics.SessionMetrics(), 1.0, Optional.of(Rung.R720P));
-        assertThat(text).contains("720p  1280×720").contains("RTT       –");
-    }
 }
