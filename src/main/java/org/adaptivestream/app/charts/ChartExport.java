@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.adaptivestream.app.AppContext;
+import org.adaptivestream.app.Format;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -67,7 +68,7 @@ public final class ChartExport {
                 List<Path> files = write(rendered, folder.toPath());
                 context.fx().execute(() -> context.notifier().info(files.size() + " charts written to " + folder));
             } catch (IOException e) {
-                context.fx().execute(() -> context.notifier().error("Cannot write the charts", e.getMessage()));
+                context.fx().execute(() -> context.notifier().error("Cannot write the charts", Format.failure(e)));
             }
         });
     }

@@ -25,6 +25,7 @@ import org.adaptivestream.adaptation.Ladder;
 import org.adaptivestream.adaptation.PolicyRegistry;
 import org.adaptivestream.app.AppContext;
 import org.adaptivestream.app.ExportFile;
+import org.adaptivestream.app.Format;
 import org.adaptivestream.app.Settings;
 import org.adaptivestream.app.player.PlayerViewModel;
 import org.adaptivestream.app.player.StatsText;
@@ -208,7 +209,7 @@ public final class CompareViewModel {
                 Thread.currentThread().interrupt();
                 context.fx().execute(() -> finish("Interrupted.", null));
             } catch (IOException | RuntimeException e) {
-                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                String why = Format.failure(e);
                 context.fx().execute(() -> {
                     finish("Failed: " + why, null);
                     context.notifier().error("The comparison failed", why);
@@ -270,7 +271,7 @@ public final class CompareViewModel {
                 }
                 context.fx().execute(() -> context.notifier().info("Comparison written to " + file));
             } catch (IOException | RuntimeException e) {
-                context.fx().execute(() -> context.notifier().error("Cannot write " + file.getFileName(), String.valueOf(e.getMessage())));
+                context.fx().execute(() -> context.notifier().error("Cannot write " + file.getFileName(), Format.failure(e)));
             }
         });
     }

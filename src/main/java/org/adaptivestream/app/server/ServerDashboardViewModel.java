@@ -221,8 +221,8 @@ public final class ServerDashboardViewModel {
                 } catch (PrepareCancelledException e) {
                     logLater("preparing " + file.getFileName() + " was cancelled");
                 } catch (MediaException | IOException | RuntimeException e) {
-                    failures.add(file.getFileName() + ": " + e.getMessage());
-                    logLater("could not prepare " + file.getFileName() + ": " + e.getMessage());
+                    failures.add(file.getFileName() + ": " + Format.failure(e));
+                    logLater("could not prepare " + file.getFileName() + ": " + Format.failure(e));
                 }
             }
             finishPrepare(cancel.isCancelled() ? "Cancelled." : null,
@@ -264,7 +264,7 @@ public final class ServerDashboardViewModel {
             catalog.reload();
         } catch (MediaException e) {
             entries = List.of();
-            listProblem = e.getMessage();
+            listProblem = Format.failure(e);
         }
         List<VideoRow> rows = entries.stream().map(ServerDashboardViewModel::row).toList();
         String problem = listProblem;
@@ -356,7 +356,7 @@ public final class ServerDashboardViewModel {
             } catch (UnknownHostException e) {
                 failedToStart("Unknown bind address '" + bind + "'.");
             } catch (IOException | MediaException | RuntimeException e) {
-                failedToStart(e.getMessage());
+                failedToStart(Format.failure(e));
             }
         });
     }
