@@ -16,7 +16,9 @@ public final class Main {
             ClientWarmUp.start();
         }
         if (args.length == 0) {
-            DesktopApp.launchApp();
+            if (!DesktopApp.launchApp()) {
+                System.exit(1);
+            }
         } else {
             System.exit(Cli.run(args));
         }

@@ -14,8 +14,36 @@ public final class DesktopApp extends Application {
     private SettingsStore settings;
     private MainWindow window;
 
-    public static void launchApp() {
-        Application.launch(DesktopApp.class);
+    /**
+     * Opens the window and returns when it closes. Returns false, having said why on standard
+     * error, when this system cannot show a window at all: JavaFX's own report is a stack trace.
+     */
+    public static boolean launchApp() {
+        try {
+            Application.launch(DesktopApp.class);
+            return true;
+        } catch (UnsupportedOperationException e) {
+            System.err.println(whyNoWindow(e.getMessage()));
+            return false;
+        }
+    }
+
+    /** What to do when the toolkit, saying {@code toolkitMessage}, cannot open a window. */
+    static String whyNoWindow(String toolkitMessage) {
+        String message = toolkitMessage == null ? "JavaFX gave no reason" : toolkitMessage.replaceAll("\\.+$", "");
+        String remedy;
+        if (message.contains("DISPLAY")) {
+            remedy = "There is no graphical display to open it on (DISPLAY is not set, or nothing answers"
+                    + " there). Start it from a desktop session.";
+        } else if (message.contains("GTK")) {
+            remedy = "On Linux it needs GTK 3, which this system lacks: install it (Debian or Ubuntu:"
+                    + " sudo apt-get install libgtk-3-0) and start it again.";
+        } else {
+            remedy = "JavaFX cannot start here.";
+        }
+        return "AdaptiveStream cannot open its window: " + message + ".\n" + remedy + "\n"
+                + "Everything else works without a window: adaptivestream --help lists the commands"
+                + " (server, client, netlab, bench, prepare).";
     }
 
     /** On the launcher thread, before the toolkit shows anything: reading the settings file is I/O. */
