@@ -44,13 +44,10 @@ public class PolicyDecideBenchmark {
         for (int frame = 0; frame < 300; frame++) {
             now = frame / 30.0;
             double bits = (frame % 15 == 0 ? 8 : 1) * 8e6 / 30 / 1.5;
-            estimators.onFrame(now, now + 0.015 + bits / 8e6, bits);
-            if (frame % 15 == 0) {
-                estimators.onBurst(now + 0.015 + bits / 8e6, bits * 0.9, bits * 0.9 / 8e6);
-            }
             if (frame % 8 == 0) {
                 estimators.onPong(now, 0.030);
             }
+            estimators.onWholeFrame(now, now + 0.015 + bits / 8e6, bits);
         }
         Ladder ladder = Ladder.nominal();
         steady = new PolicyInput(now, estimators.snapshot(now), 0.06, 0.05, false, OptionalDouble.empty(),

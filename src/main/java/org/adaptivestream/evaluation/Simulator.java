@@ -15,45 +15,41 @@ import org.adaptivestream.trace.CapacityTrace;
 /**
  * The streaming loop, simulated deterministically at GOP granularity. The physics are
  * {@link StreamingModel}'s; on top the simulator replays what the client would measure, in
- * time order, through the real {@link LinkEstimators}, and asks the policy after each
- * measurement:
+ * time order, through the real {@link LinkEstimators}, fed as the real client feeds them:
  *
  * <ul>
- *   <li>keyframe arrival: a capacity sample from its crossing time, a delay sample;</li>
- *   <li>the link's stops (see {@link #STOPPED_SHARE_OF_LOWEST_RUNG}), as the client's dead-spell
- *       filter tells them: left out of the capacity samples' busy time and reported as dead
- *       spells as the events after them arrive;</li>
- *   <li>last frame arrival: a delay sample and the GOP's remaining bits;</li>
+ *   <li>every frame's arrival, as it crossed the model's FIFO link ({@link
+ *       LinkEstimators#onWholeFrame}: delay, jitter, throughput, and the busy-time trains and
+ *       dead-spell filter behind the capacity estimate);</li>
  *   <li>two pongs per GOP (every 250 ms at the default GOP), each delayed by the queue it
  *       waited behind.</li>
  * </ul>
- * A request reaches the server half a base RTT after the decision. Mid-GOP the server
+ * Fed a keyframe's crossing alone, the simulated estimate missed what the client's trains
+ * show: a stream that fills the link at 1080p reads it as its trains do, one far below it as
+ * its small frames do, and a slow train after a fast link is held back by the dead-spell filter
+ * until the next one tells a stop from a slowdown (docs/BENCHMARKS.md, "The simulator measures
+ * as the client does").
+ *
+ * <p>The policy decides every {@link #DECISION_PERIOD_SECONDS}, as the client's control loop
+ * does, half a period off the GOP boundaries (the client's timer starts when it connects, not
+ * with the stream). A request reaches the server half a base RTT after the decision. Mid-GOP the server
  * switches at once when it would ({@link StreamingModel#switchesAtOnce}), once per GOP;
  * otherwise the request applies from the next GOP released after it. The client starts at the
  * lowest rung. Same inputs, same result.
  */
 public final class Simulator implements SessionRunner {
 
-    /**
-     * A link carrying less than this share of the lowest rung's bitrate is stopped. The real
-     * client tells a stop from a slow link by the trains either side of the wait being four
-     * times faster ({@code DeadSpellFilter}); here the trace says it outright. Counted as busy
-     * time, the stops of a cellular trace (whole 100 ms bins without a packet) made the
-     * simulated client read an LTE link as slow for seconds after it was back, where the real
-     * client did not (docs/BENCHMARKS.md, "The simulator's link stops").
-     */
-    static final double STOPPED_SHARE_OF_LOWEST_RUNG = 0.5;
+    /** {@code StreamingClient.CONTROL_PERIOD_MILLIS}: how often the client asks its policy. */
+    public static final double DECISION_PERIOD_SECONDS = 0.25;
 
     private final SimulationConfig config;
     private final Ladder ladder;
     private final GopSizes sizes;
-    private final double stoppedBelowBitsPerSecond;
 
     public Simulator(SimulationConfig config, Ladder ladder, GopSizes sizes) {
         this.config = config;
         this.ladder = ladder;
         this.sizes = sizes;
-        this.stoppedBelowBitsPerSecond = ladder.bitsPerSecond(Rung.lowest()) * STOPPED_SHARE_OF_LOWEST_RUNG;
     }
 
     /** The default model: nominal ladder and GOP sizes. */
@@ -103,16 +99,16 @@ public final class Simulator implements SessionRunner {
     }
 
     /**
-     * What the client sees arrive: a GOP's keyframe, the frames after it (all of them, or in a
-     * GOP switched mid-way those before the switch), a switch's catch-up keyframe, or a pong.
+     * What happens at the client: a GOP's keyframe, a frame after it (its last one apart), the
+     * last of the old rung's frames in a GOP switched mid-way, a switch's catch-up keyframe, the
+     * GOP's last frame, a pong, or its control loop's tick.
      */
-    private enum Kind { KEYFRAME, FRAMES_BEFORE_SWITCH, LAST_FRAME, CATCH_UP_KEYFRAME, PONG }
+    private enum Kind { KEYFRAME, FRAME, FRAMES_BEFORE_SWITCH, CATCH_UP_KEYFRAME, LAST_FRAME, PONG, TICK }
 
     /**
      * @param sendSeconds when what arrives was sent
      * @param bits        how much arrives, where the GOP's outcome does not tell
-     * @param value       the frames' delivery delay, when the catch-up keyframe started crossing, or
-     *                    the pong's round trip
+     * @param value       the frames' delivery delay, or the pong's round trip
      */
     private record Event(double timeSeconds, long sequence, Kind kind, GopOutcome gop, double sendSeconds, double bits,
             double value) implements Comparable<Event> {
@@ -140,8 +136,6 @@ public final class Simulator implements SessionRunner {
         private GopOutcome inFlight;
         private OptionalDouble lastStallEnd = OptionalDouble.empty();
         private OptionalDouble lastSwitch = OptionalDouble.empty();
-        /** Link time up to which the link's stops have been reported. */
-        private double stopsSeenUntil;
 
         Session(AdaptationPolicy policy, StreamingModel model) {
             this.policy = policy;
@@ -151,6 +145,10 @@ public final class Simulator implements SessionRunner {
         SessionResult run() {
             double owd = config.oneWayDelaySeconds();
             decide(0);
+            double end = model.gopCount() * config.gopSeconds();
+            for (double tick = DECISION_PERIOD_SECONDS / 2; tick < end; tick += DECISION_PERIOD_SECONDS) {
+                add(tick, Kind.TICK, null, tick, 0, 0);
+            }
             StreamState state = StreamState.START;
             for (int k = 0; k < model.gopCount(); k++) {
                 double release = model.releaseSeconds(k);
@@ -174,6 +172,7 @@ public final class Simulator implements SessionRunner {
         private void schedule(GopOutcome g) {
             double owd = config.oneWayDelaySeconds();
             add(g.keyframeEndSeconds() + owd, Kind.KEYFRAME, g, g.releaseSeconds(), 0, 0);
+            addFrames(g, 1, g.keyframeEndSeconds());
             add(g.lastEndSeconds() + owd, Kind.LAST_FRAME, g, g.lastReleaseSeconds(), 0, 0);
             // Pongs queue behind the video sent before them; one mid-GOP, one at its end.
             double mid = g.releaseSeconds() + config.gopSeconds() / 2;
@@ -184,6 +183,21 @@ public final class Simulator implements SessionRunner {
             addPong(g, mid, midBusy);
             double end = g.releaseSeconds() + config.gopSeconds();
             addPong(g, end, Math.max(end, g.lastEndSeconds()));
+        }
+
+        /**
+         * The GOP's predicted frames from {@code first} on, its last one apart, each crossing the
+         * FIFO link once released and once the one before it has crossed.
+         */
+        private void addFrames(GopOutcome g, int first, double linkFreeAt) {
+            double frameSeconds = 1 / config.framesPerSecond();
+            double bits = g.size().frameBits(config.framesPerGop());
+            double crossed = linkFreeAt;
+            for (int j = first; j < config.framesPerGop() - 1; j++) {
+                double release = g.releaseSeconds() + j * frameSeconds;
+                crossed = model.trace().finishTime(Math.max(release, crossed), bits);
+                add(crossed + config.oneWayDelaySeconds(), Kind.FRAME, g, release, bits, 0);
+            }
         }
 
         /** A pong sent at {@code sent} waits until the link has carried what was sent before it. */
@@ -202,7 +216,7 @@ public final class Simulator implements SessionRunner {
             GopOutcome g = sw.gop();
             gops.set(gops.size() - 1, g);
             events.removeIf(e -> e.gop() == planned && (e.kind() == Kind.LAST_FRAME
-                    || e.kind() == Kind.PONG && e.sendSeconds() > atSeconds));
+                    || (e.kind() == Kind.FRAME || e.kind() == Kind.PONG) && e.sendSeconds() > atSeconds));
             double owd = config.oneWayDelaySeconds();
             double frameSeconds = 1 / config.framesPerSecond();
             if (sw.framesBefore() > 1) {
@@ -211,8 +225,18 @@ public final class Simulator implements SessionRunner {
                 add(sw.oldFramesEndSeconds() + owd, Kind.FRAMES_BEFORE_SWITCH, g, lastSent, bits,
                         sw.oldFramesEndSeconds() - lastSent + owd);
             }
-            add(sw.catchUpKeyEndSeconds() + owd, Kind.CATCH_UP_KEYFRAME, g, atSeconds, g.size().keyframeBits(),
-                    sw.catchUpKeyStartSeconds());
+            add(sw.catchUpKeyEndSeconds() + owd, Kind.CATCH_UP_KEYFRAME, g, atSeconds, g.size().keyframeBits(), 0);
+            // Then the new rung's frames up to the switch in one burst, and those after it in time.
+            double[] releases = sw.itemReleases();
+            double[] crossed = sw.itemDepartures();
+            double frameBits = g.size().frameBits(config.framesPerGop());
+            int burst = sw.framesBefore() + 1;
+            if (sw.framesBefore() > 1) {
+                add(crossed[burst] + owd, Kind.FRAME, g, releases[burst], (sw.framesBefore() - 1) * frameBits, 0);
+            }
+            for (int i = burst + 1; i < releases.length - 1; i++) {
+                add(crossed[i] + owd, Kind.FRAME, g, releases[i], frameBits, 0);
+            }
             add(g.lastEndSeconds() + owd, Kind.LAST_FRAME, g, g.lastReleaseSeconds(), 0, 0);
             double mid = g.releaseSeconds() + config.gopSeconds() / 2;
             if (mid > atSeconds) {
@@ -226,14 +250,13 @@ public final class Simulator implements SessionRunner {
             events.add(new Event(time, sequence++, kind, g, sendSeconds, bits, value));
         }
 
+        /** Feeds the estimators what arrived; the policy is asked only on the control loop's tick. */
         private void handle(Event e) {
             GopOutcome g = e.gop();
             double t = e.timeSeconds();
-            noticeStops(t);
             switch (e.kind()) {
                 case KEYFRAME -> {
-                    burst(t, g.size().keyframeBits(), g.keyframeStartSeconds(), g.keyframeEndSeconds());
-                    estimators.onFrame(g.releaseSeconds(), t, g.size().keyframeBits());
+                    estimators.onWholeFrame(g.releaseSeconds(), t, g.size().keyframeBits());
                     arrived(g.releaseSeconds(), g.keyframeDelaySeconds(), t);
                     inFlight = g;
                     if (g.rung() != arriving) {
@@ -241,45 +264,22 @@ public final class Simulator implements SessionRunner {
                         lastSwitch = OptionalDouble.of(t);
                     }
                 }
-                case LAST_FRAME -> {
-                    estimators.onFrame(g.lastReleaseSeconds(), t, g.size().totalBits() - g.size().keyframeBits());
-                    arrived(g.lastReleaseSeconds(), g.lastDelaySeconds(), t);
-                    inFlight = null;
-                }
-                case FRAMES_BEFORE_SWITCH -> {
-                    estimators.onFrame(e.sendSeconds(), t, e.bits());
-                    arrived(e.sendSeconds(), e.value(), t);
-                }
+                case FRAME -> estimators.onWholeFrame(e.sendSeconds(), t, e.bits());
+                case FRAMES_BEFORE_SWITCH -> arrived(e.sendSeconds(), e.value(), t);
                 case CATCH_UP_KEYFRAME -> {
                     // Not shown (its instant was shown in the old rung), so it moves no playout.
-                    burst(t, e.bits(), e.value(), Math.max(e.value(), t - config.oneWayDelaySeconds()));
-                    estimators.onFrame(e.sendSeconds(), t, e.bits());
+                    estimators.onWholeFrame(e.sendSeconds(), t, e.bits());
                     inFlight = g;
                     arriving = g.rung();
                     lastSwitch = OptionalDouble.of(t);
                 }
-                case PONG -> estimators.onPong(t, e.value());
-            }
-            decide(t);
-        }
-
-        /** Bits that crossed the link from {@code start} to {@code end}: busy for that time less its stops. */
-        private void burst(double t, double bits, double start, double end) {
-            estimators.onBurst(t, bits, end - start - model.trace().secondsBelow(start, end, stoppedBelowBitsPerSecond));
-        }
-
-        /**
-         * Reports how long the link was stopped since the last event. Whatever arrives now crossed
-         * after the stop, so the client, which sees the wait in the frames held up by it, knows.
-         */
-        private void noticeStops(double t) {
-            double linkNow = t - config.oneWayDelaySeconds();
-            if (linkNow > stopsSeenUntil) {
-                double stopped = model.trace().secondsBelow(stopsSeenUntil, linkNow, stoppedBelowBitsPerSecond);
-                if (stopped > 0) {
-                    estimators.onDeadSpell(t, stopped);
+                case LAST_FRAME -> {
+                    estimators.onWholeFrame(g.lastReleaseSeconds(), t, g.size().frameBits(config.framesPerGop()));
+                    arrived(g.lastReleaseSeconds(), g.lastDelaySeconds(), t);
+                    inFlight = null;
                 }
-                stopsSeenUntil = linkNow;
+                case PONG -> estimators.onPong(t, e.value());
+                case TICK -> decide(t);
             }
         }
 

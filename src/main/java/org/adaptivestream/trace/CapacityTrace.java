@@ -112,30 +112,6 @@ public final class CapacityTrace {
         return cumulativeBits(toSeconds) - cumulativeBits(fromSeconds);
     }
 
-    /** How long within {@code [fromSeconds, toSeconds]} the capacity is below {@code bitsPerSecond}. */
-    public double secondsBelow(double fromSeconds, double toSeconds, double bitsPerSecond) {
-        if (fromSeconds < 0 || toSeconds < fromSeconds) {
-            throw new IllegalArgumentException("not an interval of non-negative times: " + fromSeconds + " to " + toSeconds);
-        }
-        double periods = Math.floor(fromSeconds / periodSeconds);
-        // Rounding may put a start on a period's boundary a hair below it.
-        int i = segmentIndex(Math.max(0, fromSeconds - periods * periodSeconds));
-        double below = 0;
-        for (double start = fromSeconds; start < toSeconds; ) {
-            double end = Math.min(toSeconds, periods * periodSeconds
-                    + (i + 1 < startsSeconds.length ? startsSeconds[i + 1] : periodSeconds));
-            if (this.bitsPerSecond[i] < bitsPerSecond) {
-                below += end - start;
-            }
-            start = end;
-            if (++i == startsSeconds.length) {
-                i = 0;
-                periods++;
-            }
-        }
-        return below;
-    }
-
     /** The instant at which {@code bits} that start crossing at {@code startSeconds} have crossed. */
     public double finishTime(double startSeconds, double bits) {
         if (bits <= 0) {

@@ -46,9 +46,10 @@ class DefaultPolicyScenarioTest {
     }
 
     /**
-     * The keyframe that waited out the stop crossed in a second: counted as busy time, that read
-     * 0.5 Mbit/s "now" and sent the simulated client to 240p, below 1080p for 6.7 s, where the real
-     * client's dead-spell filter holds 1080p. Every rung freezes alike while the link is stopped.
+     * The frame that waited out the stop crossed in a second: counted as busy time, that would
+     * read 0.5 Mbit/s "now" and send the client to 240p; the dead-spell filter sees the fast
+     * trains either side of the wait and holds 1080p. Every rung freezes alike while the link is
+     * stopped.
      */
     @Test
     void aStopOfAFastLink_isNotReadAsASlowLink() {

@@ -45,19 +45,6 @@ class CapacityTraceTest {
     }
 
     @Test
-    void secondsBelow_countsTheTimeUnderTheRateAcrossSegmentsAndPeriods() {
-        assertThat(trace.secondsBelow(0.5, 2.5, 1e6)).isCloseTo(1.0, within(1e-9));
-        assertThat(trace.secondsBelow(0.5, 2.5, 3e6)).isCloseTo(1.5, within(1e-9));
-        assertThat(trace.secondsBelow(1.2, 1.7, 1e6)).isCloseTo(0.5, within(1e-9));
-        // From mid-stop over two periods: the rest of this stop, the whole next one, half the third.
-        assertThat(trace.secondsBelow(1.5, 9.5, 1e6)).isCloseTo(0.5 + 1 + 0.5, within(1e-9));
-        assertThat(trace.secondsBelow(2, 4, 1e6)).isZero();
-        assertThat(trace.secondsBelow(3, 3, 1e9)).isZero();
-        assertThatThrownBy(() -> trace.secondsBelow(2, 1, 1e6)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> trace.secondsBelow(-1, 1, 1e6)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
     void finishTime_isInverseOfBitsBetween() {
         for (double start = 0; start < 9; start += 0.37) {
             for (double bits = 1e5; bits < 3e7; bits *= 1.9) {

@@ -15,9 +15,8 @@ import java.util.OptionalDouble;
  *       trains, the time it kept the link busy (capacity, see {@link BusyTimeTrain}), with
  *       the waits out of dead spells told apart (see {@link DeadSpellFilter}).</li>
  * </ul>
- * The simulator knows exactly when each keyframe crossed its model link and when the link
- * stopped, so it feeds {@link #onFrame}, {@link #onBurst} and {@link #onDeadSpell} instead, and
- * policies see the same kind of numbers in both. Not thread-safe: one thread feeds and reads it.
+ * The simulator feeds it the same way, from when each frame crossed its model link. Not
+ * thread-safe: one thread feeds and reads it.
  */
 public final class LinkEstimators {
 
@@ -33,7 +32,7 @@ public final class LinkEstimators {
         rtt.onSample(nowSeconds, rttSeconds);
     }
 
-    public void onFrame(double sendSeconds, double arrivalSeconds, double bits) {
+    private void onFrame(double sendSeconds, double arrivalSeconds, double bits) {
         throughput.onBits(arrivalSeconds, bits);
         delay.onFrame(sendSeconds, arrivalSeconds - sendSeconds);
         jitter.onPacket(sendSeconds, arrivalSeconds);
@@ -57,20 +56,6 @@ public final class LinkEstimators {
                 deadSpells.onTrain(arrivalSeconds, sample);
             }
         }
-    }
-
-    /** {@code bits} that crossed the link in {@code busySeconds} of it being busy with them. */
-    public boolean onBurst(double nowSeconds, double bits, double busySeconds) {
-        return capacity.onBurst(nowSeconds, bits, busySeconds);
-    }
-
-    /**
-     * The link carried nothing for {@code seconds}, ending about {@code nowSeconds}. The
-     * simulator knows its link's stops and says so directly; the real client's are told from
-     * its trains by a {@link DeadSpellFilter}.
-     */
-    public void onDeadSpell(double nowSeconds, double seconds) {
-        capacity.onDeadSpell(nowSeconds, seconds);
     }
 
     public LinkEstimates snapshot(double nowSeconds) {
