@@ -172,7 +172,7 @@ public final class Simulator implements SessionRunner {
         private void schedule(GopOutcome g) {
             double owd = config.oneWayDelaySeconds();
             add(g.keyframeEndSeconds() + owd, Kind.KEYFRAME, g, g.releaseSeconds(), 0, 0);
-            addFrames(g, 1, g.keyframeEndSeconds());
+            addPredictedFrames(g);
             add(g.lastEndSeconds() + owd, Kind.LAST_FRAME, g, g.lastReleaseSeconds(), 0, 0);
             // Pongs queue behind the video sent before them; one mid-GOP, one at its end.
             double mid = g.releaseSeconds() + config.gopSeconds() / 2;
@@ -186,14 +186,14 @@ public final class Simulator implements SessionRunner {
         }
 
         /**
-         * The GOP's predicted frames from {@code first} on, its last one apart, each crossing the
-         * FIFO link once released and once the one before it has crossed.
+         * The GOP's predicted frames but its last, each crossing the FIFO link once released and
+         * once the one before it has crossed.
          */
-        private void addFrames(GopOutcome g, int first, double linkFreeAt) {
+        private void addPredictedFrames(GopOutcome g) {
             double frameSeconds = 1 / config.framesPerSecond();
             double bits = g.size().frameBits(config.framesPerGop());
-            double crossed = linkFreeAt;
-            for (int j = first; j < config.framesPerGop() - 1; j++) {
+            double crossed = g.keyframeEndSeconds();
+            for (int j = 1; j < config.framesPerGop() - 1; j++) {
                 double release = g.releaseSeconds() + j * frameSeconds;
                 crossed = model.trace().finishTime(Math.max(release, crossed), bits);
                 add(crossed + config.oneWayDelaySeconds(), Kind.FRAME, g, release, bits, 0);
@@ -220,9 +220,9 @@ public final class Simulator implements SessionRunner {
             double owd = config.oneWayDelaySeconds();
             double frameSeconds = 1 / config.framesPerSecond();
             if (sw.framesBefore() > 1) {
+                // Their frames went to the estimators one by one; the last of them moves the playout.
                 double lastSent = g.releaseSeconds() + (sw.framesBefore() - 1) * frameSeconds;
-                double bits = (sw.framesBefore() - 1) * planned.size().frameBits(config.framesPerGop());
-                add(sw.oldFramesEndSeconds() + owd, Kind.FRAMES_BEFORE_SWITCH, g, lastSent, bits,
+                add(sw.oldFramesEndSeconds() + owd, Kind.FRAMES_BEFORE_SWITCH, g, lastSent, 0,
                         sw.oldFramesEndSeconds() - lastSent + owd);
             }
             add(sw.catchUpKeyEndSeconds() + owd, Kind.CATCH_UP_KEYFRAME, g, atSeconds, g.size().keyframeBits(), 0);
