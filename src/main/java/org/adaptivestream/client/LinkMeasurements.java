@@ -36,7 +36,8 @@ final class LinkMeasurements {
      * A video packet of {@code bytes} arrived at {@code arrivalMicros}. Returns its send time on
      * our clock, or empty while the server's clock is unknown: until the first pong its send
      * times could be hours off ours (a client that plays at once after connecting). Such a
-     * packet still counts as bytes received, but not as a delay or a transit for jitter.
+     * packet still counts as bytes received and towards jitter (a difference of transits, which
+     * needs no common clock), but not as a delay or a capacity sample.
      */
     OptionalLong onPacket(long serverSendMicros, long arrivalMicros, int bytes) {
         metrics.frameReceived(bytes);
