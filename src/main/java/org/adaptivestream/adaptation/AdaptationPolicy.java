@@ -26,8 +26,8 @@ package org.adaptivestream.adaptation;
  * thread (its measurement loop, a few times per second); the GUI never calls a policy directly
  * but goes through {@link AdaptationController}, which owns the hand-over.
  *
- * <p><b>Cost.</b> {@link #decide} runs on every measurement in the simulator (millions of
- * times per benchmark), so it allocates little and never blocks.
+ * <p><b>Cost.</b> {@link #decide} runs four times a simulated second in the simulator (millions
+ * of times per benchmark), so it allocates little and never blocks.
  */
 public interface AdaptationPolicy {
 

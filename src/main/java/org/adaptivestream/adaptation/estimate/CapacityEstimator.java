@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
 
 /**
  * Bottleneck capacity from the time the link was busy carrying the stream (see {@link
- * BusyTimeTrain}; the simulator knows it exactly). The server writes each frame to the socket
+ * BusyTimeTrain}, which the simulator goes through too). The server writes each frame to the socket
  * at once, so a frame crosses the bottleneck back to back, at link rate, even though the
  * stream's average send rate is only the current bitrate. The client therefore learns what the
  * link could carry, not just what it was asked to carry.
