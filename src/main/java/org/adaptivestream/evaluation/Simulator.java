@@ -99,16 +99,16 @@ public final class Simulator implements SessionRunner {
     }
 
     /**
-     * What happens at the client: a GOP's keyframe, a frame after it (its last one apart), the
-     * last of the old rung's frames in a GOP switched mid-way, a switch's catch-up keyframe, the
-     * GOP's last frame, a pong, or its control loop's tick.
+     * What happens at the client: a GOP's keyframe, a frame after it (its last one apart), a
+     * switch's catch-up keyframe and the frames sent with it, the GOP's last frame, a pong, or
+     * its control loop's tick.
      */
-    private enum Kind { KEYFRAME, FRAME, FRAMES_BEFORE_SWITCH, CATCH_UP_KEYFRAME, LAST_FRAME, PONG, TICK }
+    private enum Kind { KEYFRAME, FRAME, CATCH_UP_KEYFRAME, CATCH_UP_FRAMES, LAST_FRAME, PONG, TICK }
 
     /**
      * @param sendSeconds when what arrives was sent
      * @param bits        how much arrives, where the GOP's outcome does not tell
-     * @param value       the frames' delivery delay, or the pong's round trip
+     * @param value       the pong's round trip
      */
     private record Event(double timeSeconds, long sequence, Kind kind, GopOutcome gop, double sendSeconds, double bits,
             double value) implements Comparable<Event> {
@@ -132,8 +132,8 @@ public final class Simulator implements SessionRunner {
         private Rung requested = Rung.lowest();
         private Rung arriving = Rung.lowest();
         private boolean anyArrived;
+        /** The send time of the newest frame that has arrived: what the playout can show next. */
         private double newestSendSeconds;
-        private GopOutcome inFlight;
         private OptionalDouble lastStallEnd = OptionalDouble.empty();
         private OptionalDouble lastSwitch = OptionalDouble.empty();
 
@@ -218,13 +218,6 @@ public final class Simulator implements SessionRunner {
             events.removeIf(e -> e.gop() == planned && (e.kind() == Kind.LAST_FRAME
                     || (e.kind() == Kind.FRAME || e.kind() == Kind.PONG) && e.sendSeconds() > atSeconds));
             double owd = config.oneWayDelaySeconds();
-            double frameSeconds = 1 / config.framesPerSecond();
-            if (sw.framesBefore() > 1) {
-                // Their frames went to the estimators one by one; the last of them moves the playout.
-                double lastSent = g.releaseSeconds() + (sw.framesBefore() - 1) * frameSeconds;
-                add(sw.oldFramesEndSeconds() + owd, Kind.FRAMES_BEFORE_SWITCH, g, lastSent, 0,
-                        sw.oldFramesEndSeconds() - lastSent + owd);
-            }
             add(sw.catchUpKeyEndSeconds() + owd, Kind.CATCH_UP_KEYFRAME, g, atSeconds, g.size().keyframeBits(), 0);
             // Then the new rung's frames up to the switch in one burst, and those after it in time.
             double[] releases = sw.itemReleases();
@@ -232,7 +225,7 @@ public final class Simulator implements SessionRunner {
             double frameBits = g.size().frameBits(config.framesPerGop());
             int burst = sw.framesBefore() + 1;
             if (sw.framesBefore() > 1) {
-                add(crossed[burst] + owd, Kind.FRAME, g, releases[burst], (sw.framesBefore() - 1) * frameBits, 0);
+                add(crossed[burst] + owd, Kind.CATCH_UP_FRAMES, g, releases[burst], (sw.framesBefore() - 1) * frameBits, 0);
             }
             for (int i = burst + 1; i < releases.length - 1; i++) {
                 add(crossed[i] + owd, Kind.FRAME, g, releases[i], frameBits, 0);
@@ -258,25 +251,26 @@ public final class Simulator implements SessionRunner {
                 case KEYFRAME -> {
                     estimators.onWholeFrame(g.releaseSeconds(), t, g.size().keyframeBits());
                     arrived(g.releaseSeconds(), g.keyframeDelaySeconds(), t);
-                    inFlight = g;
                     if (g.rung() != arriving) {
                         arriving = g.rung();
                         lastSwitch = OptionalDouble.of(t);
                     }
                 }
-                case FRAME -> estimators.onWholeFrame(e.sendSeconds(), t, e.bits());
-                case FRAMES_BEFORE_SWITCH -> arrived(e.sendSeconds(), e.value(), t);
+                case FRAME -> {
+                    estimators.onWholeFrame(e.sendSeconds(), t, e.bits());
+                    arrived(e.sendSeconds(), t - e.sendSeconds(), t);
+                }
                 case CATCH_UP_KEYFRAME -> {
                     // Not shown (its instant was shown in the old rung), so it moves no playout.
                     estimators.onWholeFrame(e.sendSeconds(), t, e.bits());
-                    inFlight = g;
                     arriving = g.rung();
                     lastSwitch = OptionalDouble.of(t);
                 }
+                // The frames up to the switch, shown in the old rung too.
+                case CATCH_UP_FRAMES -> estimators.onWholeFrame(e.sendSeconds(), t, e.bits());
                 case LAST_FRAME -> {
                     estimators.onWholeFrame(g.lastReleaseSeconds(), t, g.size().frameBits(config.framesPerGop()));
                     arrived(g.lastReleaseSeconds(), g.lastDelaySeconds(), t);
-                    inFlight = null;
                 }
                 case PONG -> estimators.onPong(t, e.value());
                 case TICK -> decide(t);
@@ -291,25 +285,8 @@ public final class Simulator implements SessionRunner {
             }
         }
 
-        /**
-         * The send time of the newest frame arrived by {@code t}. Events mark only a GOP's first
-         * and last frame; the frames between arrive evenly between them, as the model has it.
-         */
-        private double newestSendSeconds(double t) {
-            GopOutcome g = inFlight;
-            if (g == null) {
-                return newestSendSeconds;
-            }
-            int frames = config.framesPerGop();
-            double owd = config.oneWayDelaySeconds();
-            double firstArrival = g.keyframeEndSeconds() + owd;
-            double spacing = (g.lastEndSeconds() + owd - firstArrival) / (frames - 1);
-            int arrived = spacing > 0 ? (int) Math.min(frames - 1, Math.floor((t - firstArrival) / spacing)) : frames - 1;
-            return Math.max(newestSendSeconds, g.releaseSeconds() + Math.max(0, arrived) / config.framesPerSecond());
-        }
-
         private void decide(double t) {
-            double dueSeconds = newestSendSeconds(t) + config.playoutLatencySeconds();
+            double dueSeconds = newestSendSeconds + config.playoutLatencySeconds();
             double buffer = anyArrived ? Math.max(0, dueSeconds - t) : 0;
             boolean stalled = anyArrived && dueSeconds < t;
             PolicyInput input = new PolicyInput(t, estimators.snapshot(t), buffer, config.targetDelaySeconds(), stalled,
