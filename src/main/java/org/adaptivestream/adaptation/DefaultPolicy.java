@@ -20,8 +20,8 @@ import org.adaptivestream.media.Rung;
  *       capacity for the first {@link #NOW_LASTS_SECONDS} (a drop matters now) and after it at
  *       the lower of the window's and the last two seconds' (a dip usually passes, but a link
  *       in decline is slower than the window says for the seconds the window lags it). A
- *       higher rung is planned at the lower of the two throughout: a fast moment is no
- *       recovery, and a way up that turns out wrong costs two switches. No cap by the receive
+ *       higher rung is planned at the lower of the two throughout, less {@link #UP_HEADROOM}:
+ *       a fast moment is no recovery, and a way up that turns out wrong costs two switches. No cap by the receive
  *       rate: capacity is measured over the time the link was busy, so on a saturated link it
  *       already is the receive rate, and in a dead spell the receive rate says nothing of the
  *       link a moment later (capping by it sent 1080p to 240p on short gaps of an LTE link).</li>
@@ -49,6 +49,14 @@ public final class DefaultPolicy implements AdaptationPolicy {
     public static final double MIN_SECONDS_AFTER_STALL_FOR_UP = 2.0;
     /** How long a plan trusts the latest capacity before the window's: a dip usually passes within a second. */
     public static final double NOW_LASTS_SECONDS = 1.0;
+    /**
+     * A higher rung is planned on the sustained capacity divided by this. The plan sends each
+     * step's bits evenly, but a way up starts with a catch-up burst (the new rung's keyframe
+     * and its frames so far, at once) and every GOP with a keyframe four times a frame; a rung
+     * that only just fits the estimate froze on the way up on 3G links. Under 1.1, so that a
+     * steady link at 1.1 times a rung still plays it.
+     */
+    public static final double UP_HEADROOM = 1.08;
 
     private static final int STEPS = (int) Math.round(HORIZON_SECONDS / STEP_SECONDS);
 
@@ -73,8 +81,8 @@ public final class DefaultPolicy implements AdaptationPolicy {
         double bestScore = Double.NEGATIVE_INFINITY;
         double currentScore = Double.NaN;
         for (Rung rung : Rung.values()) {
-            // A higher rung must fit both the latest capacity and the window's: one fast moment is no recovery.
-            double sustained = Math.min(now, later);
+            // A higher rung must fit both the latest capacity and the window's, with headroom: one fast moment is no recovery.
+            double sustained = Math.min(now, later) / UP_HEADROOM;
             boolean higher = rung.ordinal() > current.ordinal();
             double score = planScore(ladder, current, rung, higher ? sustained : now, higher ? sustained : later,
                     buffer, in.targetBufferSeconds());

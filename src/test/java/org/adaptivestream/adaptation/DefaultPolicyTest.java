@@ -47,6 +47,20 @@ class DefaultPolicyTest {
     }
 
     @Test
+    void up_onlyToARungTheLinkCarriesWithHeadroom() {
+        double rung720 = LADDER.bitsPerSecond(Rung.R720P);
+        double justFits = rung720 * (1 + (DefaultPolicy.UP_HEADROOM - 1) / 2);
+        assertThat(policy.decide(input(estimates(justFits, justFits, 1e6), Rung.R480P, TARGET, 100, false)).rung())
+                .isEqualTo(Rung.R480P);
+        double withHeadroom = rung720 * DefaultPolicy.UP_HEADROOM * 1.01;
+        assertThat(policy.decide(input(estimates(withHeadroom, withHeadroom, 1e6), Rung.R480P, TARGET, 100, false)).rung())
+                .isEqualTo(Rung.R720P);
+        // Staying needs no headroom: the headroom is for the way up.
+        assertThat(policy.decide(input(estimates(justFits, justFits, 3e6), Rung.R720P, TARGET, 100, false)).rung())
+                .isEqualTo(Rung.R720P);
+    }
+
+    @Test
     void up_waitsForTheHoldTimesAfterASwitchAndAfterAStall() {
         LinkEstimates plenty = estimates(20e6, 20e6, 1e6);
         double soon = DefaultPolicy.MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP - 0.5;
