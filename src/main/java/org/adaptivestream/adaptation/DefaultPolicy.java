@@ -21,10 +21,11 @@ import org.adaptivestream.media.Rung;
  *       the lower of the window's and the last two seconds' (a dip usually passes, but a link
  *       in decline is slower than the window says for the seconds the window lags it). A
  *       higher rung is planned at the lower of the two throughout, less {@link #UP_HEADROOM}:
- *       a fast moment is no recovery, and a way up that turns out wrong costs two switches. No cap by the receive
- *       rate: capacity is measured over the time the link was busy, so on a saturated link it
- *       already is the receive rate, and in a dead spell the receive rate says nothing of the
- *       link a moment later (capping by it sent 1080p to 240p on short gaps of an LTE link).</li>
+ *       a fast moment is no recovery, and a way up that turns out wrong costs two switches.
+ *       No cap by the receive rate: capacity is measured over the time the link was busy, so
+ *       on a saturated link it already is the receive rate, and in a dead spell the receive
+ *       rate says nothing of the link a moment later (capping by it sent 1080p to 240p on
+ *       short gaps of an LTE link).</li>
  *   <li><b>Hysteresis.</b> Down whenever a lower rung's plan scores better. Up only
  *       {@link #MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP} after the last switch and
  *       {@link #MIN_SECONDS_AFTER_STALL_FOR_UP} after the last stall: one good sample after a

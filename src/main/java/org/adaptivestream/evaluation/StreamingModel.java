@@ -179,7 +179,7 @@ public final class StreamingModel {
         GopOutcome gop = new GopOutcome(planned.index(), to, false, newSize, release, planned.keyframeStartSeconds(),
                 planned.keyframeEndSeconds(), lastRelease, busy, keyDelay, lastDelay, oldStall + newStall, score,
                 new StreamState(busy, to), planned.rung(), oldSeconds);
-        return new MidGopSwitch(gop, sent, oldEnd, keyStart, keyEnd, link.releases, link.departures);
+        return new MidGopSwitch(gop, sent, keyStart, keyEnd, link.releases, link.departures);
     }
 
     /** The bottleneck taking items one after another: each starts once released and the link is free. */
