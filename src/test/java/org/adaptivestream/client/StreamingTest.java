@@ -142,12 +142,15 @@ class StreamingTest {
             client.adaptation().lock(Rung.R240P);
             assertThat(Eventually.within(Duration.ofSeconds(10), () -> lastShownWidth(recorder) == Rung.R240P.width()))
                     .isTrue();
-            caughtUp = server.events.subList(eventsBefore, server.events.size()).stream()
+            // Copies first: a view of a copy-on-write list fails once the list grows under it.
+            List<String> events = List.copyOf(server.events);
+            caughtUp = events.subList(eventsBefore, events.size()).stream()
                     .anyMatch(e -> e.contains("switches 1080p → 240p now"));
             if (!caughtUp) {
                 continue;
             }
-            List<long[]> around = recorder.frames.subList(Math.max(0, framesBefore - 1), recorder.frames.size());
+            List<long[]> shown = List.copyOf(recorder.frames);
+            List<long[]> around = shown.subList(Math.max(0, framesBefore - 1), shown.size());
             int firstLow = 0;
             while (around.get(firstLow)[1] != Rung.R240P.width()) {
                 firstLow++;
