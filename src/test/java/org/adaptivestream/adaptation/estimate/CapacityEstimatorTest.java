@@ -62,7 +62,20 @@ class CapacityEstimatorTest {
         estimator.onBurst(6.1, 100_000, 0.02);
         assertEquals(5e6, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "the spell has left the window");
         estimator.onDeadSpell(6.2, 12.0);
-        assertEquals(5e6 / 4, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "longer than the window, still not zero");
+        assertEquals(5e6 / 2, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "longer than the window: the window's 4 s");
+    }
+
+    @Test
+    void aDeadSpell_weighsOnlyWhileInTheWindow_evenWhenLongerThanIt() {
+        CapacityEstimator estimator = new CapacityEstimator();
+        estimator.onBurst(0.0, 100_000, 0.02);
+        estimator.onDeadSpell(10.0, 10.0);
+        estimator.onBurst(10.0, 100_000, 0.02);
+        assertEquals(5e6 / 2, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "4 s of the window dead");
+        estimator.onBurst(12.0, 100_000, 0.02);
+        assertEquals(5e6 * 4 / 6, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "2 s of it dead");
+        estimator.onBurst(13.5, 100_000, 0.02);
+        assertEquals(5e6 * 4 / 4.5, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "0.5 s of it dead");
     }
 
     @Test
