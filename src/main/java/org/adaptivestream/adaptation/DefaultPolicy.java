@@ -77,13 +77,13 @@ public final class DefaultPolicy implements AdaptationPolicy {
         double now = e.capacityLatestBitsPerSecond().getAsDouble();
         double later = Math.min(e.capacityBitsPerSecond().orElse(now), e.capacityRecentBitsPerSecond().orElse(now));
         double buffer = in.stalled() ? 0 : in.bufferSeconds();
+        // A higher rung must fit both the latest capacity and the window's, with headroom: one fast moment is no recovery.
+        double sustained = Math.min(now, later) / UP_HEADROOM;
 
         Rung best = current;
         double bestScore = Double.NEGATIVE_INFINITY;
         double currentScore = Double.NaN;
         for (Rung rung : Rung.values()) {
-            // A higher rung must fit both the latest capacity and the window's, with headroom: one fast moment is no recovery.
-            double sustained = Math.min(now, later) / UP_HEADROOM;
             boolean higher = rung.ordinal() > current.ordinal();
             double score = planScore(ladder, current, rung, higher ? sustained : now, higher ? sustained : later,
                     buffer, in.targetBufferSeconds());
