@@ -7,14 +7,13 @@ package org.adaptivestream.evaluation;
  * @param gop                 the GOP as streamed: the old rung's keyframe and frames up to the
  *                            switch, then the new rung's
  * @param framesBefore        the old rung's frames sent before the switch, keyframe included
- * @param catchUpKeyStartSeconds when the new rung's keyframe began to cross
- * @param catchUpKeyEndSeconds   when it had crossed
+ * @param catchUpKeyEndSeconds when the new rung's keyframe had crossed
  * @param itemReleases        every item sent for the GOP, in order (a frame, or the catch-up
  *                            burst after the new keyframe), by release time
  * @param itemDepartures      when each of them had crossed
  */
-public record MidGopSwitch(GopOutcome gop, int framesBefore, double catchUpKeyStartSeconds,
-        double catchUpKeyEndSeconds, double[] itemReleases, double[] itemDepartures) {
+public record MidGopSwitch(GopOutcome gop, int framesBefore, double catchUpKeyEndSeconds, double[] itemReleases,
+        double[] itemDepartures) {
 
     public MidGopSwitch {
         itemReleases = itemReleases.clone();

@@ -157,7 +157,6 @@ public final class StreamingModel {
             link.send(release + j * frameSeconds, j == 0 ? oldSize.keyframeBits() : oldSize.frameBits(frames));
         }
         double oldEnd = link.busy;
-        double keyStart = Math.max(atSeconds, oldEnd);
         double keyEnd = link.send(atSeconds, newSize.keyframeBits());
         link.send(atSeconds, (sent - 1) * newSize.frameBits(frames));
         double firstNewShown = link.send(release + sent * frameSeconds, newSize.frameBits(frames));
@@ -179,7 +178,7 @@ public final class StreamingModel {
         GopOutcome gop = new GopOutcome(planned.index(), to, false, newSize, release, planned.keyframeStartSeconds(),
                 planned.keyframeEndSeconds(), lastRelease, busy, keyDelay, lastDelay, oldStall + newStall, score,
                 new StreamState(busy, to), planned.rung(), oldSeconds);
-        return new MidGopSwitch(gop, sent, keyStart, keyEnd, link.releases, link.departures);
+        return new MidGopSwitch(gop, sent, keyEnd, link.releases, link.departures);
     }
 
     /** The bottleneck taking items one after another: each starts once released and the link is free. */

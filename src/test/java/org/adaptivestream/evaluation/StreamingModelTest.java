@@ -80,7 +80,7 @@ class StreamingModelTest {
         assertThat(g.stallSeconds()).isZero();
         // 2.5 Mbit/s for 7/15 of the GOP, 1.0 for the rest, less one switch of 1.5.
         assertThat(g.qoe()).isCloseTo(2.5 * 0.5 * 7 / 15 + 1.0 * 0.5 * 8 / 15 - 1.5, within(1e-9));
-        assertThat(sw.catchUpKeyStartSeconds()).isGreaterThanOrEqualTo(planned.releaseSeconds() + 0.2);
+        assertThat(sw.catchUpKeyEndSeconds()).isGreaterThan(planned.releaseSeconds() + 0.2);
         assertThat(g.next()).isEqualTo(new StreamState(g.lastEndSeconds(), Rung.R480P));
     }
 
