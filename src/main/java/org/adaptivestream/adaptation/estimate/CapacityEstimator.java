@@ -42,6 +42,16 @@ public final class CapacityEstimator {
      */
     public static final double RECENT_SECONDS = 2.0;
 
+    /**
+     * The most one dead spell weighs in the window's scaling. The scaling is for the stops of a
+     * tenth of a second to a second that an LTE link makes every few seconds: they recur, so
+     * their share of the last seconds is a fair guess at their share of the next. An outage of
+     * several seconds is an event rather than a rate; it says nothing of how long the link will
+     * stay up once it is back. Counted whole, ATT-LTE-driving's outages of 3 and 10 s scaled
+     * the window by 4/7 and 1/2 just after them, with the link back at its full rate.
+     */
+    public static final double MAX_DEAD_SPELL_SECONDS = 1.0;
+
     private record Sample(double timeSeconds, double bits, double busySeconds) {
     }
 
@@ -129,13 +139,11 @@ public final class CapacityEstimator {
      * the window over the window plus the dead time in it. A dead spell so costs its share of
      * wall time, which is what it takes from the stream; counted as busy time it would weigh
      * more, the more so the less of the link the stream uses. Only the part of a spell inside
-     * the window counts: counted whole, a spell weighed as much at the window's end as just
-     * after it, and one longer than the window more than the window itself (simulated on
-     * ATT-LTE-driving, 3.6 s after a 3 s outage the window read 3.87 Mbit/s with 7.19 read
-     * now, and the default went to 720p rather than 1080p).
-     * The estimate stays above zero after a dead spell longer than the window, so the policy
-     * can still tell a rung the link can carry from one it cannot (at zero every plan stalls
-     * alike, and the cheapest was to stay at 1080p after its 10 s outage).
+     * the window counts, and at most {@link #MAX_DEAD_SPELL_SECONDS} of it: counted whole, a
+     * spell weighed as much at the window's end as just after it, and one longer than the
+     * window more than the window itself (simulated on ATT-LTE-driving, 3.6 s after a 3 s
+     * outage the window read 3.87 Mbit/s with 7.19 read now, and the default went to 720p
+     * rather than 1080p).
      */
     public OptionalDouble smoothedBitsPerSecond() {
         if (!ready()) {
@@ -144,7 +152,8 @@ public final class CapacityEstimator {
         double windowStart = latestSeconds - windowSeconds;
         double dead = 0;
         for (DeadSpell spell : deadSpells) {
-            dead += Math.max(0, Math.min(spell.seconds(), spell.timeSeconds() - windowStart));
+            double inWindow = Math.max(0, Math.min(spell.seconds(), spell.timeSeconds() - windowStart));
+            dead += Math.min(MAX_DEAD_SPELL_SECONDS, inWindow);
         }
         return OptionalDouble.of(rateSince(Double.NEGATIVE_INFINITY) * windowSeconds / (windowSeconds + dead));
     }

@@ -9,9 +9,10 @@ package org.adaptivestream.adaptation.estimate;
  * LTE links that carried it (docs/BENCHMARKS.md).
  *
  * <p>A train busy for at least {@link #MIN_SUSPECT_SECONDS} is held until the train after it.
- * If the trains on both sides of it crossed at least {@link #RESUME_RATIO} times faster, the link
- * stopped rather than slowed: the wait goes to the capacity estimator as a dead spell, as long as
- * the held train's busy time less what its bits take at the resumed rate. Otherwise, or when no
+ * If the trains on both sides of it crossed at least {@link #RESUME_RATIO} times faster, or it
+ * waited {@link #LONG_WAIT_SECONDS} or more and the train after it crossed that much faster, the
+ * link stopped rather than slowed: the wait goes to the capacity estimator as a dead spell, as
+ * long as the held train's busy time less what its bits take at the resumed rate. Otherwise, or when no
  * train follows within {@link #HOLD_SECONDS}, the held train is an ordinary sample: on a slow
  * link the frames queued behind a slow one cross just as slowly, and a link that was slow
  * before the wait was slowing down, not stopped (an LTE link fading out delivers in ever
@@ -29,6 +30,15 @@ final class DeadSpellFilter {
     static final double MIN_SUSPECT_SECONDS = 0.05;
     /** A link back from a dead spell delivers its queue at its own rate, many times the rate of the wait. */
     static final double RESUME_RATIO = 4.0;
+    /**
+     * A wait this long before a fast train is a stop whatever came before it. A link in an outage
+     * of seconds is not silent: it lets a packet through now and then, so the train before the
+     * last wait crawled too, and the rule "fast on both sides" took the wait for a slow link.
+     * Real mode, ATT-LTE-driving's 10 s outage: trains of 5.3 and 4.7 s at 0.02–0.03 Mbit/s,
+     * and once the link was back the window read 0.57–0.85 Mbit/s with 6.4–7.5 read "now".
+     * Shorter waits after a slow train still count as a slow link.
+     */
+    static final double LONG_WAIT_SECONDS = 1.0;
     /** Once the link is back, the frames queued behind the wait arrive within milliseconds. */
     static final double HOLD_SECONDS = 0.1;
 
@@ -47,7 +57,8 @@ final class DeadSpellFilter {
         double rate = train.bitsPerSecond();
         if (held != null) {
             double waited = held.bitsPerSecond();
-            if (rate >= RESUME_RATIO * waited && beforeBitsPerSecond >= RESUME_RATIO * waited) {
+            boolean stopped = beforeBitsPerSecond >= RESUME_RATIO * waited || held.busySeconds() >= LONG_WAIT_SECONDS;
+            if (rate >= RESUME_RATIO * waited && stopped) {
                 capacity.onDeadSpell(heldSeconds, held.busySeconds() - held.bits() / rate);
                 held = null;
             } else {

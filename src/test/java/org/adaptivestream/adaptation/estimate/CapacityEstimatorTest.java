@@ -61,21 +61,22 @@ class CapacityEstimatorTest {
         assertEquals(5e6 * 4 / 5, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "1 s dead beside the 4 s window");
         estimator.onBurst(6.1, 100_000, 0.02);
         assertEquals(5e6, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "the spell has left the window");
-        estimator.onDeadSpell(6.2, 12.0);
-        assertEquals(5e6 / 2, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "longer than the window: the window's 4 s");
+        estimator.onDeadSpell(6.2, 0.7);
+        estimator.onDeadSpell(6.9, 0.6);
+        assertEquals(5e6 * 4 / 5.3, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "short stops count whole, each");
     }
 
     @Test
-    void aDeadSpell_weighsOnlyWhileInTheWindow_evenWhenLongerThanIt() {
+    void anOutage_weighsAsASecondAtMost_andOnlyWhileInTheWindow() {
         CapacityEstimator estimator = new CapacityEstimator();
         estimator.onBurst(0.0, 100_000, 0.02);
         estimator.onDeadSpell(10.0, 10.0);
         estimator.onBurst(10.0, 100_000, 0.02);
-        assertEquals(5e6 / 2, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "4 s of the window dead");
-        estimator.onBurst(12.0, 100_000, 0.02);
-        assertEquals(5e6 * 4 / 6, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "2 s of it dead");
+        assertEquals(5e6 * 4 / 5, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "10 s dead, weighed as 1 s");
         estimator.onBurst(13.5, 100_000, 0.02);
-        assertEquals(5e6 * 4 / 4.5, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "0.5 s of it dead");
+        assertEquals(5e6 * 4 / 4.5, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "0.5 s of it in the window");
+        estimator.onBurst(14.5, 100_000, 0.02);
+        assertEquals(5e6, estimator.smoothedBitsPerSecond().orElseThrow(), 1, "out of the window");
     }
 
     @Test

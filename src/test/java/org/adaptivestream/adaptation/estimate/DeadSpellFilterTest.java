@@ -71,6 +71,19 @@ class DeadSpellFilterTest {
     }
 
     @Test
+    void aLongWaitBeforeAFastTrain_isADeadSpell_evenAfterACrawl() {
+        // ATT-LTE-driving's 10 s outage in real mode: it let two trains crawl through before the link came back.
+        filter.onTrain(0.0, new BusyTimeTrain.Sample(80_000, 0.01)); // 8 Mbit/s
+        filter.onTrain(5.3, new BusyTimeTrain.Sample(100_000, 5.3)); // 0.02 Mbit/s
+        filter.onTrain(10.0, new BusyTimeTrain.Sample(140_000, 4.7)); // 0.03 Mbit/s, after a crawl: not fast before it
+        filter.onTrain(10.02, new BusyTimeTrain.Sample(160_000, 0.02)); // the link back at 8 Mbit/s
+
+        assertEquals(8e6, capacity.latestBitsPerSecond().orElseThrow(), 1);
+        // The first crawl has left the window; the second is a dead spell, weighed as a second.
+        assertEquals(8e6 * 4 / 5, capacity.smoothedBitsPerSecond().orElseThrow(), 1);
+    }
+
+    @Test
     void aHeldTrain_countsAsSlowOnceNothingFasterFollowsInTime() {
         filter.onTrain(0.0, new BusyTimeTrain.Sample(80_000, 0.01));
         filter.onTrain(0.2, new BusyTimeTrain.Sample(80_000, 0.01));
