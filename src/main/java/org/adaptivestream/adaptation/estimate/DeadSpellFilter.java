@@ -12,10 +12,10 @@ package org.adaptivestream.adaptation.estimate;
  * If the trains on both sides of it crossed at least {@link #RESUME_RATIO} times faster, or it
  * waited {@link #LONG_WAIT_SECONDS} or more and the train after it crossed that much faster, the
  * link stopped rather than slowed: the wait goes to the capacity estimator as a dead spell, as
- * long as the held train's busy time less what its bits take at the resumed rate. Otherwise, or when no
- * train follows within {@link #HOLD_SECONDS}, the held train is an ordinary sample: on a slow
- * link the frames queued behind a slow one cross just as slowly, and a link that was slow
- * before the wait was slowing down, not stopped (an LTE link fading out delivers in ever
+ * long as the held train's busy time less what its bits take at the resumed rate. Otherwise, or
+ * when no train follows within {@link #HOLD_SECONDS}, the held train is an ordinary sample: on a
+ * slow link the frames queued behind a slow one cross just as slowly, and a link that was slow
+ * before a short wait was slowing down, not stopped (an LTE link fading out delivers in ever
  * sparser bursts). Not thread-safe.
  */
 final class DeadSpellFilter {
@@ -57,8 +57,9 @@ final class DeadSpellFilter {
         double rate = train.bitsPerSecond();
         if (held != null) {
             double waited = held.bitsPerSecond();
-            boolean stopped = beforeBitsPerSecond >= RESUME_RATIO * waited || held.busySeconds() >= LONG_WAIT_SECONDS;
-            if (rate >= RESUME_RATIO * waited && stopped) {
+            boolean resumedFast = rate >= RESUME_RATIO * waited;
+            boolean fastBefore = beforeBitsPerSecond >= RESUME_RATIO * waited;
+            if (resumedFast && (fastBefore || held.busySeconds() >= LONG_WAIT_SECONDS)) {
                 capacity.onDeadSpell(heldSeconds, held.busySeconds() - held.bits() / rate);
                 held = null;
             } else {
