@@ -9,8 +9,8 @@ import org.adaptivestream.media.Rung;
  * same QoE the benchmarks use (docs/QOE.md), so it trades bitrate against stalls and switches
  * in the units a viewer feels, rather than through thresholds tuned to one kind of link.
  *
- * <p>For every rung it plays forward the plan "this rung for the next {@link #HORIZON_SECONDS}",
- * in steps of {@link #STEP_SECONDS}: each step's video crosses the link at the predicted
+ * <p>For every rung it plays forward the plan "this rung for the next {@link #HORIZON_SECONDS}
+ * and the playout delay", in steps of {@link #STEP_SECONDS}: each step's video crosses the link at the predicted
  * capacity; what takes longer than the step eats into the playout buffer, and whatever the
  * buffer cannot cover is a stall, which earns no utility and costs the stall penalty; a faster
  * link refills the buffer up to its target. The plan also pays the switch penalty once.
@@ -29,7 +29,12 @@ import org.adaptivestream.media.Rung;
  *   <li><b>Hysteresis.</b> Down whenever a lower rung's plan scores better. Up only
  *       {@link #MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP} after the last switch and
  *       {@link #MIN_SECONDS_AFTER_STALL_FOR_UP} after the last stall: one good sample after a
- *       drop is not yet a recovery, and each wrong way up costs two switch penalties.</li>
+ *       drop is not yet a recovery, and each wrong way up costs two switch penalties. With
+ *       {@link #DEEP_BUFFER_SECONDS} or more of buffer the first wait is
+ *       {@link #MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP_FROM_DEEP_BUFFER}: the buffer then hides a
+ *       wrong way up for as long as it takes to see it and step back, so it costs the two
+ *       switches but no freeze, and the long wait cost more than that on links whose dips
+ *       pass.</li>
  *   <li><b>A switch asked for counts as made.</b> The server makes most switches at once, from
  *       the current GOP's keyframe, while the video it sent before still arrives in the old
  *       rung. So while a switch is on its way only a lower rung replaces it: asking for anything
@@ -44,9 +49,17 @@ public final class DefaultPolicy implements AdaptationPolicy {
 
     /** One step of the plan: the GOP length, the unit in which the server can change rung. */
     public static final double STEP_SECONDS = 0.5;
-    /** How far a plan looks: long enough that a switch must pay for itself, short enough to trust the prediction. */
+    /**
+     * How far a plan looks past the playout delay: long enough that a switch must pay for
+     * itself, short enough to trust the prediction. The delay is added because a buffer of that
+     * many seconds hides a rung that is too high for about as long; a plan that ended sooner
+     * would see 1080p drain a 3 s buffer and never the freeze at the end of it.
+     */
     public static final double HORIZON_SECONDS = 5.0;
     public static final double MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP = 3.0;
+    /** Buffer from which a wrong way up shows before it freezes (a decision every 250 ms, a switch within a GOP). */
+    public static final double DEEP_BUFFER_SECONDS = 1.0;
+    public static final double MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP_FROM_DEEP_BUFFER = 1.0;
     public static final double MIN_SECONDS_AFTER_STALL_FOR_UP = 2.0;
     /** How long a plan trusts the latest capacity before the window's: a dip usually passes within a second. */
     public static final double NOW_LASTS_SECONDS = 1.0;
@@ -58,8 +71,6 @@ public final class DefaultPolicy implements AdaptationPolicy {
      * steady link at 1.1 times a rung still plays it.
      */
     public static final double UP_HEADROOM = 1.08;
-
-    private static final int STEPS = (int) Math.round(HORIZON_SECONDS / STEP_SECONDS);
 
     @Override
     public String name() {
@@ -97,16 +108,18 @@ public final class DefaultPolicy implements AdaptationPolicy {
         }
         String why = String.format(Locale.ROOT, "default: capacity %s now, %s later, buffer %s: %s scores %.1f over %.0f s, %s %.1f",
                 Ladder.mbps(now), Ladder.mbps(later), Ladder.millis(buffer),
-                best.label(), bestScore, HORIZON_SECONDS, current.label(), currentScore);
+                best.label(), bestScore, steps(in.targetBufferSeconds()) * STEP_SECONDS, current.label(), currentScore);
         Rung requested = in.requestedRung();
         if (best.ordinal() > requested.ordinal()) {
             if (requested != current) {
                 return new Decision(requested, String.format(Locale.ROOT, "%s; switch to %s on its way, holding it",
                         why, requested.label()));
             }
-            if (in.secondsSinceSwitch() < MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP) {
+            double hold = buffer >= DEEP_BUFFER_SECONDS
+                    ? MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP_FROM_DEEP_BUFFER : MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP;
+            if (in.secondsSinceSwitch() < hold) {
                 return new Decision(current, String.format(Locale.ROOT, "%s; last switch %.1f s ago < %.0f s, holding",
-                        why, in.secondsSinceSwitch(), MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP));
+                        why, in.secondsSinceSwitch(), hold));
             }
             if (in.secondsSinceStall() < MIN_SECONDS_AFTER_STALL_FOR_UP) {
                 return new Decision(current, String.format(Locale.ROOT, "%s; last stall %.1f s ago < %.0f s, holding",
@@ -131,7 +144,7 @@ public final class DefaultPolicy implements AdaptationPolicy {
         double stallPenalty = ladder.megabitsPerSecond(Rung.highest());
         double score = -Math.abs(mbps - ladder.megabitsPerSecond(current));
         double margin = buffer;
-        for (int i = 0; i < STEPS; i++) {
+        for (int i = 0, n = steps(targetBuffer); i < n; i++) {
             double behind = sendSeconds(ladder.bitsPerSecond(rung) * STEP_SECONDS, i == 0 ? capacityNow : capacityLater,
                     capacityLater) - STEP_SECONDS;
             double stall = STEP_SECONDS * Lateness.share(-margin, behind - margin);
@@ -140,6 +153,11 @@ public final class DefaultPolicy implements AdaptationPolicy {
             margin = Math.max(-MAX_LATENESS_SECONDS, Math.min(targetBuffer, margin - behind));
         }
         return score;
+    }
+
+    /** Steps in a plan: {@link #HORIZON_SECONDS} past the playout delay, ten at the default 150 ms. */
+    static int steps(double targetBuffer) {
+        return (int) Math.round((HORIZON_SECONDS + targetBuffer) / STEP_SECONDS);
     }
 
     /**

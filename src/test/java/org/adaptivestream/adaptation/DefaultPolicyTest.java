@@ -74,6 +74,30 @@ class DefaultPolicyTest {
     }
 
     @Test
+    void up_waitsLessWhenADeepBufferWouldHideAWrongWayUp() {
+        LinkEstimates plenty = estimates(20e6, 20e6, 1e6);
+        double between = (DefaultPolicy.MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP_FROM_DEEP_BUFFER
+                + DefaultPolicy.MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP) / 2;
+        assertThat(policy.decide(input(plenty, Rung.R480P, 2.8, 3.0, between, false)).rung()).isEqualTo(Rung.R1080P);
+        // The same moment on the default playout delay, or with a deep delay whose buffer has drained: held.
+        assertThat(policy.decide(input(plenty, Rung.R480P, TARGET, TARGET, between, false)).rung()).isEqualTo(Rung.R480P);
+        Decision drained = policy.decide(input(plenty, Rung.R480P, DefaultPolicy.DEEP_BUFFER_SECONDS / 2, 3.0, between, false));
+        assertThat(drained.rung()).isEqualTo(Rung.R480P);
+        assertThat(drained.reason()).contains("last switch");
+    }
+
+    @Test
+    void planScore_looksPastWhatADeepBufferHides() {
+        // 1080p on 3.5 Mbit/s falls 0.21 s behind per step: a full 3 s buffer lasts 7 s, past the base horizon.
+        double full = DefaultPolicy.planScore(LADDER, Rung.R1080P, Rung.R1080P, 3.5e6, 3.5e6, 3.0, 3.0);
+        double lower = DefaultPolicy.planScore(LADDER, Rung.R1080P, Rung.R1080P, 3.5e6, 3.5e6, 2.5, 3.0);
+        double unfrozen = 5.0 * DefaultPolicy.steps(3.0) * DefaultPolicy.STEP_SECONDS;
+        assertThat(full).isLessThan(unfrozen);
+        assertThat(lower).isLessThan(full);
+        assertThat(DefaultPolicy.steps(TARGET) * DefaultPolicy.STEP_SECONDS).isEqualTo(DefaultPolicy.HORIZON_SECONDS);
+    }
+
+    @Test
     void aSwitchOnItsWay_countsAsMade_andIsCalledOffOnlyForALowerRung() {
         LinkEstimates plenty = estimates(20e6, 20e6, 1e6);
         // Down to 720p asked, 1080p still arriving, and the link is fine again: the server has
@@ -152,8 +176,13 @@ class DefaultPolicyTest {
     }
 
     private static PolicyInput input(LinkEstimates e, Rung current, double buffer, double secondsSinceSwitch, boolean stalled) {
+        return input(e, current, buffer, TARGET, secondsSinceSwitch, stalled);
+    }
+
+    private static PolicyInput input(LinkEstimates e, Rung current, double buffer, double target, double secondsSinceSwitch,
+            boolean stalled) {
         double now = 100;
-        return new PolicyInput(now, e, buffer, TARGET, stalled, OptionalDouble.empty(), current, current, LADDER,
+        return new PolicyInput(now, e, buffer, target, stalled, OptionalDouble.empty(), current, current, LADDER,
                 OptionalDouble.of(now - secondsSinceSwitch));
     }
 }
