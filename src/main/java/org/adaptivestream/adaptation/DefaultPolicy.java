@@ -9,11 +9,12 @@ import org.adaptivestream.media.Rung;
  * same QoE the benchmarks use (docs/QOE.md), so it trades bitrate against stalls and switches
  * in the units a viewer feels, rather than through thresholds tuned to one kind of link.
  *
- * <p>For every rung it plays forward the plan "this rung for the next {@link #HORIZON_SECONDS}
- * and the playout delay", in steps of {@link #STEP_SECONDS}: each step's video crosses the link at the predicted
- * capacity; what takes longer than the step eats into the playout buffer, and whatever the
- * buffer cannot cover is a stall, which earns no utility and costs the stall penalty; a faster
- * link refills the buffer up to its target. The plan also pays the switch penalty once.
+ * <p>For every rung it plays forward the plan "this rung for the playout delay and the next
+ * {@link #HORIZON_SECONDS}", in steps of {@link #STEP_SECONDS}: each step's video crosses the
+ * link at the predicted capacity; what takes longer than the step eats into the playout
+ * buffer, and whatever the buffer cannot cover is a stall, which earns no utility and costs the
+ * stall penalty; a faster link refills the buffer up to its target. The plan also pays the
+ * switch penalty once.
  *
  * <ul>
  *   <li><b>Prediction.</b> For the current and lower rungs, the link runs at the latest
