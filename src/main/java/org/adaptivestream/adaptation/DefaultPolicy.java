@@ -14,7 +14,9 @@ import org.adaptivestream.media.Rung;
  * link at the predicted capacity; what takes longer than the step eats into the playout
  * buffer, and whatever the buffer cannot cover is a stall, which earns no utility and costs the
  * stall penalty; a faster link refills the buffer up to its target. The plan also pays the
- * switch penalty once.
+ * switch penalty once. A client that can move its playout later (the real one, up to its
+ * latency bound) turns lateness into a freeze as long as it, after which frames are on time
+ * again; the plan counts that freeze and lets only what is left past the bound stay late.
  *
  * <ul>
  *   <li><b>Prediction.</b> For the current and lower rungs, the link runs at the latest
@@ -89,6 +91,7 @@ public final class DefaultPolicy implements AdaptationPolicy {
         double now = e.capacityLatestBitsPerSecond().getAsDouble();
         double later = Math.min(e.capacityBitsPerSecond().orElse(now), e.capacityRecentBitsPerSecond().orElse(now));
         double buffer = in.stalled() ? 0 : in.bufferSeconds();
+        double absorbable = in.absorbableSeconds();
         // A higher rung must fit both the latest capacity and the window's, with headroom: one fast moment is no recovery.
         double sustained = Math.min(now, later) / UP_HEADROOM;
 
@@ -98,7 +101,7 @@ public final class DefaultPolicy implements AdaptationPolicy {
         for (Rung rung : Rung.values()) {
             boolean higher = rung.ordinal() > current.ordinal();
             double score = planScore(ladder, current, rung, higher ? sustained : now, higher ? sustained : later,
-                    buffer, in.targetBufferSeconds());
+                    buffer, in.targetBufferSeconds(), absorbable);
             if (rung == current) {
                 currentScore = score;
             }
@@ -107,9 +110,11 @@ public final class DefaultPolicy implements AdaptationPolicy {
                 best = rung;
             }
         }
-        String why = String.format(Locale.ROOT, "default: capacity %s now, %s later, buffer %s: %s scores %.1f over %.0f s, %s %.1f",
+        String why = String.format(Locale.ROOT, "default: capacity %s now, %s later, buffer %s%s: %s scores %.1f over %.0f s, %s %.1f",
                 Ladder.mbps(now), Ladder.mbps(later), Ladder.millis(buffer),
-                best.label(), bestScore, steps(in.targetBufferSeconds()) * STEP_SECONDS, current.label(), currentScore);
+                absorbable > 0 ? " (+" + Ladder.millis(absorbable) + " absorbable)" : "",
+                best.label(), bestScore, steps(in.targetBufferSeconds() + absorbable) * STEP_SECONDS,
+                current.label(), currentScore);
         Rung requested = in.requestedRung();
         if (best.ordinal() > requested.ordinal()) {
             if (requested != current) {
@@ -137,21 +142,27 @@ public final class DefaultPolicy implements AdaptationPolicy {
     /**
      * QoE of streaming {@code rung} for the horizon from a buffer of {@code buffer} seconds:
      * utility of what is shown, minus the stall penalty (the top rung's Mbit/s per second) and
-     * the switch penalty, as in {@code evaluation.QoeFormula}.
+     * the switch penalty, as in {@code evaluation.QoeFormula}. Up to {@code absorbable} seconds of
+     * lateness move the playout later instead of staying (see the class comment).
      */
     static double planScore(Ladder ladder, Rung current, Rung rung, double capacityNow, double capacityLater,
-            double buffer, double targetBuffer) {
+            double buffer, double targetBuffer, double absorbable) {
         double mbps = ladder.megabitsPerSecond(rung);
         double stallPenalty = ladder.megabitsPerSecond(Rung.highest());
         double score = -Math.abs(mbps - ladder.megabitsPerSecond(current));
         double margin = buffer;
-        for (int i = 0, n = steps(targetBuffer); i < n; i++) {
+        double moved = 0;
+        for (int i = 0, n = steps(targetBuffer + absorbable); i < n; i++) {
             double behind = sendSeconds(ladder.bitsPerSecond(rung) * STEP_SECONDS, i == 0 ? capacityNow : capacityLater,
                     capacityLater) - STEP_SECONDS;
-            double stall = STEP_SECONDS * Lateness.share(-margin, behind - margin);
-            score += mbps * (STEP_SECONDS - stall) - stallPenalty * stall;
-            // Lateness past what the server would still send no longer grows.
-            margin = Math.max(-MAX_LATENESS_SECONDS, Math.min(targetBuffer, margin - behind));
+            // The playout waits for the step's last frame as far as it still may: a freeze that
+            // long, but every frame is shown. Frames later than that are not: lost utility too.
+            double shift = Math.max(0, Math.min(absorbable - moved, behind - margin));
+            moved += shift;
+            double late = STEP_SECONDS * Lateness.share(-margin - shift, behind - margin - shift);
+            score += mbps * (STEP_SECONDS - late) - stallPenalty * (late + shift);
+            // Lateness past what the server would still send no longer grows. A later playout holds more buffer.
+            margin = Math.max(-MAX_LATENESS_SECONDS, Math.min(targetBuffer + moved, margin - behind + shift));
         }
         return score;
     }

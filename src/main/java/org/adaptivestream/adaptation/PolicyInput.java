@@ -12,6 +12,10 @@ import org.adaptivestream.media.Rung;
  * @param estimates          the estimators' view of the link; any value may still be empty
  * @param bufferSeconds      media received and not yet shown
  * @param targetBufferSeconds the playout delay the client aims for (the buffer when all is well)
+ * @param absorbableSeconds  how much more lateness the client can absorb by moving its playout
+ *                           later: a late frame then costs a freeze as long as its lateness, and
+ *                           later frames keep their time, where past this they stay late until
+ *                           the link catches up. 0 for a client that plays at a fixed delay
  * @param stalled            playback is waiting for a late frame right now
  * @param lastStallEndSeconds when the last stall ended, empty if there has been none
  * @param currentRung        the rung of the video arriving now
@@ -25,6 +29,7 @@ public record PolicyInput(
         LinkEstimates estimates,
         double bufferSeconds,
         double targetBufferSeconds,
+        double absorbableSeconds,
         boolean stalled,
         OptionalDouble lastStallEndSeconds,
         Rung currentRung,
@@ -33,12 +38,23 @@ public record PolicyInput(
         OptionalDouble lastSwitchSeconds) {
 
     public PolicyInput {
+        if (!(absorbableSeconds >= 0)) {
+            throw new IllegalArgumentException("absorbable lateness must be >= 0 s, not " + absorbableSeconds);
+        }
         Objects.requireNonNull(estimates, "estimates");
         Objects.requireNonNull(lastStallEndSeconds, "lastStallEndSeconds");
         Objects.requireNonNull(currentRung, "currentRung");
         Objects.requireNonNull(requestedRung, "requestedRung");
         Objects.requireNonNull(ladder, "ladder");
         Objects.requireNonNull(lastSwitchSeconds, "lastSwitchSeconds");
+    }
+
+    /** An input from a client that plays at a fixed delay: nothing absorbable. */
+    public PolicyInput(double timeSeconds, LinkEstimates estimates, double bufferSeconds, double targetBufferSeconds,
+            boolean stalled, OptionalDouble lastStallEndSeconds, Rung currentRung, Rung requestedRung, Ladder ladder,
+            OptionalDouble lastSwitchSeconds) {
+        this(timeSeconds, estimates, bufferSeconds, targetBufferSeconds, 0, stalled, lastStallEndSeconds, currentRung,
+                requestedRung, ladder, lastSwitchSeconds);
     }
 
     /** Seconds since the arriving rung last changed; infinite if it never has. */
@@ -59,7 +75,7 @@ public record PolicyInput(
     }
 
     public PolicyInput withEstimates(LinkEstimates newEstimates) {
-        return new PolicyInput(timeSeconds, newEstimates, bufferSeconds, targetBufferSeconds, stalled,
+        return new PolicyInput(timeSeconds, newEstimates, bufferSeconds, targetBufferSeconds, absorbableSeconds, stalled,
                 lastStallEndSeconds, currentRung, requestedRung, ladder, lastSwitchSeconds);
     }
 }

@@ -100,6 +100,7 @@ final class Playout {
     private volatile long shownPts = -1;
     private volatile Rung shownRung;
     private volatile long bufferMicros;
+    private volatile long absorbableMicros;
     private volatile long targetDelayMicros;
     private long frameMicros = 33_333;
 
@@ -247,6 +248,14 @@ final class Playout {
         return bufferMicros;
     }
 
+    /**
+     * How much more lateness playout can absorb by moving its clock later, within the bound on
+     * delay, less what the frame being waited for has already used of it; in microseconds.
+     */
+    long absorbableMicros() {
+        return absorbableMicros;
+    }
+
     /** Timestamp of the frame on screen, or -1 before the first. */
     long shownPts() {
         return shownPts;
@@ -372,6 +381,9 @@ final class Playout {
         long playing = anchored ? now - offsetMicros : Long.MIN_VALUE;
         bufferMicros = newestQueuedPts == Long.MIN_VALUE || playing == Long.MIN_VALUE
                 ? 0 : Math.max(0, newestQueuedPts - playing);
+        long waited = newestPlayedPts == Long.MIN_VALUE || playing == Long.MIN_VALUE
+                ? 0 : Math.max(0, playing - (newestPlayedPts + frameMicros));
+        absorbableMicros = anchored ? Math.max(0, delay.latestOffsetMicros(offsetMicros) - offsetMicros - waited) : 0;
     }
 
     private void handle(Item item, boolean show, boolean repeat) {

@@ -440,7 +440,8 @@ public final class StreamingClient implements AutoCloseable {
         }
         double now = sessionSeconds();
         PolicyInput input = new PolicyInput(now, link.estimates(now), current.bufferMicros() / 1e6,
-                current.targetDelayMicros() / 1e6, current.isStalled(micros()), lastStallEndSeconds,
+                current.targetDelayMicros() / 1e6, current.absorbableMicros() / 1e6, current.isStalled(micros()),
+                lastStallEndSeconds,
                 arriving, requested, ladder(request.video), lastSwitchSeconds);
         Decision decision = adaptation.decide(input);
         if (decision.rung() != requested) {

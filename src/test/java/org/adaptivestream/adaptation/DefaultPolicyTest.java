@@ -89,8 +89,8 @@ class DefaultPolicyTest {
     @Test
     void planScore_looksPastWhatADeepBufferHides() {
         // 1080p on 3.5 Mbit/s falls 0.21 s behind per step: a full 3 s buffer lasts 7 s, past the base horizon.
-        double full = DefaultPolicy.planScore(LADDER, Rung.R1080P, Rung.R1080P, 3.5e6, 3.5e6, 3.0, 3.0);
-        double lower = DefaultPolicy.planScore(LADDER, Rung.R1080P, Rung.R1080P, 3.5e6, 3.5e6, 2.5, 3.0);
+        double full = DefaultPolicy.planScore(LADDER, Rung.R1080P, Rung.R1080P, 3.5e6, 3.5e6, 3.0, 3.0, 0);
+        double lower = DefaultPolicy.planScore(LADDER, Rung.R1080P, Rung.R1080P, 3.5e6, 3.5e6, 2.5, 3.0, 0);
         double unfrozen = 5.0 * DefaultPolicy.steps(3.0) * DefaultPolicy.STEP_SECONDS;
         assertThat(full).isLessThan(unfrozen);
         assertThat(lower).isLessThan(full);
@@ -155,14 +155,40 @@ class DefaultPolicyTest {
     @Test
     void planScore_chargesStallsAndTheSwitch() {
         // Carried with room to spare: full utility over the horizon, no switch.
-        double steady = DefaultPolicy.planScore(LADDER, Rung.R720P, Rung.R720P, 10e6, 10e6, TARGET, TARGET);
+        double steady = DefaultPolicy.planScore(LADDER, Rung.R720P, Rung.R720P, 10e6, 10e6, TARGET, TARGET, 0);
         assertThat(steady).isCloseTo(2.5 * DefaultPolicy.HORIZON_SECONDS, org.assertj.core.data.Offset.offset(1e-9));
         // The same rung after a switch from 480p pays |2.5 - 1.0|.
-        double switched = DefaultPolicy.planScore(LADDER, Rung.R480P, Rung.R720P, 10e6, 10e6, TARGET, TARGET);
+        double switched = DefaultPolicy.planScore(LADDER, Rung.R480P, Rung.R720P, 10e6, 10e6, TARGET, TARGET, 0);
         assertThat(steady - switched).isCloseTo(1.5, org.assertj.core.data.Offset.offset(1e-9));
         // Half the capacity needed: the buffer runs out and the plan is mostly frozen, scoring below zero.
-        double starved = DefaultPolicy.planScore(LADDER, Rung.R1080P, Rung.R1080P, 2.5e6, 2.5e6, TARGET, TARGET);
+        double starved = DefaultPolicy.planScore(LADDER, Rung.R1080P, Rung.R1080P, 2.5e6, 2.5e6, TARGET, TARGET, 0);
         assertThat(starved).isNegative();
+    }
+
+    @Test
+    void planScore_countsLatenessTheClientAbsorbsAsAFreezeAsLongAsIt() {
+        // 1080p on 4 Mbit/s: each step 0.125 s behind, 2 s over the 16 steps of a plan at a 3 s bound.
+        double stays = DefaultPolicy.planScore(LADDER, Rung.R1080P, Rung.R1080P, 4e6, 4e6, 0, TARGET, 0);
+        double partly = DefaultPolicy.planScore(LADDER, Rung.R1080P, Rung.R1080P, 4e6, 4e6, 0, TARGET, 1.0);
+        double absorbed = DefaultPolicy.planScore(LADDER, Rung.R1080P, Rung.R1080P, 4e6, 4e6, 0, TARGET, 2.85);
+        // Every frame shown, less a freeze of the 2 s they were late in all.
+        int steps = DefaultPolicy.steps(TARGET + 2.85);
+        assertThat(absorbed).isCloseTo(5.0 * DefaultPolicy.STEP_SECONDS * steps - 5.0 * 0.125 * steps,
+                org.assertj.core.data.Offset.offset(1e-9));
+        // Once the bound is reached, lateness stays and freezes every step that follows.
+        assertThat(partly).isBetween(stays, absorbed);
+        assertThat(partly).isLessThan(absorbed - 1);
+    }
+
+    @Test
+    void aDipTheClientCanAbsorb_isRiddenOut_butNotOnceTheBoundIsReached() {
+        // Half a second at 2 Mbit/s, the window at 6: on a fixed delay with no buffer 1080p freezes
+        // until the link catches up; a client with room to move its playout pays the freeze once.
+        LinkEstimates dip = estimates(2e6, 6e6, 5e6, 5e6);
+        assertThat(policy.decide(input(dip, Rung.R1080P, 0.05, TARGET, 0, 100, false)).rung()).isLessThan(Rung.R1080P);
+        Decision riddenOut = policy.decide(input(dip, Rung.R1080P, 0.05, TARGET, 2.85, 100, false));
+        assertThat(riddenOut.rung()).isEqualTo(Rung.R1080P);
+        assertThat(riddenOut.reason()).contains("(+2850 ms absorbable)");
     }
 
     private static LinkEstimates estimates(double latest, double mean, double received) {
@@ -181,8 +207,13 @@ class DefaultPolicyTest {
 
     private static PolicyInput input(LinkEstimates e, Rung current, double buffer, double target, double secondsSinceSwitch,
             boolean stalled) {
+        return input(e, current, buffer, target, 0, secondsSinceSwitch, stalled);
+    }
+
+    private static PolicyInput input(LinkEstimates e, Rung current, double buffer, double target, double absorbable,
+            double secondsSinceSwitch, boolean stalled) {
         double now = 100;
-        return new PolicyInput(now, e, buffer, target, stalled, OptionalDouble.empty(), current, current, LADDER,
-                OptionalDouble.of(now - secondsSinceSwitch));
+        return new PolicyInput(now, e, buffer, target, absorbable, stalled, OptionalDouble.empty(), current, current,
+                LADDER, OptionalDouble.of(now - secondsSinceSwitch));
     }
 }
