@@ -17,17 +17,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The playout side of a mid-GOP switch, with real packets and real FFmpeg decoding but arrival
- * times chosen by the test: the old rung plays a few frames, then the new rung's catch-up (its
- * keyframe and frames up to the present, all arriving at once, late for their timestamps)
- * and the new rung's live frames. Arrival times are given, so the clock's expected course is
- * exact: every packet's transit is the same, and nothing ever arrives after its instant.
+ * The playout clock with real packets and real FFmpeg decoding but arrival times chosen by the
+ * test, so the clock's expected course is exact. First the playout side of a mid-GOP switch:
+ * the old rung plays a few frames, then the new rung's catch-up (its keyframe and frames up to
+ * the present, all arriving at once, late for their timestamps) and the new rung's live frames;
+ * every packet's transit is the same, and nothing ever arrives after its instant. Then a stall:
+ * the clock moves later by it, and what playout tells the policy it can still absorb falls by
+ * as much.
  */
 @Timeout(120)
-class PlayoutCatchUpTest {
+class PlayoutClockTest {
 
     private static final int FRAMES_BEFORE_SWITCH = 5;
     private static final long MIN_DELAY_MICROS = 10_000;
+    private static final long MAX_DELAY_MICROS = 400_000;
+    private static final long LATE_MICROS = 200_000;
+    private static final int ON_TIME_FRAMES = 8;
 
     private final PreloadedVideo video = TestVideos.catalog().find("beta").orElseThrow();
     private final SessionMetrics metrics = new SessionMetrics();
@@ -50,7 +55,7 @@ class PlayoutCatchUpTest {
         playout = new Playout(metrics,
                 frame -> shown.add(new long[] {frame.ptsMicros(), frame.width(), playoutRef.get().offsetMicros()}),
                 (from, to, now) -> switches.add(from + " → " + to), (now, sent) -> { }, (end, length) -> { },
-                MIN_DELAY_MICROS, 400_000);
+                MIN_DELAY_MICROS, MAX_DELAY_MICROS);
         playoutRef.set(playout);
         playout.setFrameRate(30);
 
@@ -103,5 +108,39 @@ class PlayoutCatchUpTest {
         }
         assertThat(playout.targetDelayMicros()).as("the catch-up's late arrivals are not taken as jitter")
                 .isEqualTo(MIN_DELAY_MICROS);
+    }
+
+    @Test
+    void aStallMovesTheClockLater_andLeavesThatMuchLessToAbsorb() {
+        List<Long> absorbable = new CopyOnWriteArrayList<>();
+        List<EncodedPacket> gop = video.rendition(Rung.R240P).gop(0);
+        playout = new Playout(metrics, frame -> absorbable.add(playoutRef.get().absorbableMicros()),
+                (from, to, now) -> { }, (now, sent) -> { }, (end, length) -> { }, MIN_DELAY_MICROS, MAX_DELAY_MICROS);
+        playoutRef.set(playout);
+        playout.setFrameRate(30);
+        playout.configure(video.rendition(Rung.R240P).codecConfig(), Rung.R240P);
+
+        // Every packet's transit is t0 until the link stalls for 200 ms; after that, t0 + 200 ms.
+        long t0 = StreamingClient.micros() + 50_000;
+        for (int i = 0; i < ON_TIME_FRAMES; i++) {
+            playout.enqueue(gop.get(i), Rung.R240P, t0 + gop.get(i).ptsMicros(), t0 + gop.get(i).ptsMicros());
+        }
+        // A slow first decode may drop a frame or two: they count as played out.
+        assertThat(Eventually.within(Duration.ofSeconds(10),
+                () -> absorbable.size() + metrics.framesDropped() >= ON_TIME_FRAMES)).isTrue();
+        long onTime = absorbable.get(absorbable.size() - 1);
+        for (int i = ON_TIME_FRAMES; i < gop.size(); i++) {
+            long arrival = t0 + gop.get(i).ptsMicros() + LATE_MICROS;
+            playout.enqueue(gop.get(i), Rung.R240P, arrival, arrival);
+        }
+        assertThat(Eventually.within(Duration.ofSeconds(10),
+                () -> absorbable.size() + metrics.framesDropped() >= gop.size())).isTrue();
+
+        // On time, the clock sits at the smallest delay: nearly the whole bound is left.
+        assertThat(onTime).isBetween(MAX_DELAY_MICROS - 40_000, MAX_DELAY_MICROS - MIN_DELAY_MICROS);
+        // The stall moved it 200 ms later, within the bound: that much less is left.
+        long last = absorbable.get(absorbable.size() - 1);
+        assertThat(last).isBetween(MAX_DELAY_MICROS - LATE_MICROS - 20_000, MAX_DELAY_MICROS - LATE_MICROS + 10_000);
+        assertThat(absorbable).allMatch(a -> a >= 0 && a <= MAX_DELAY_MICROS);
     }
 }
