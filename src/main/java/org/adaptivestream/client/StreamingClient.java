@@ -441,8 +441,7 @@ public final class StreamingClient implements AutoCloseable {
         double now = sessionSeconds();
         PolicyInput input = new PolicyInput(now, link.estimates(now), current.bufferMicros() / 1e6,
                 current.targetDelayMicros() / 1e6, current.absorbableMicros() / 1e6, current.isStalled(micros()),
-                lastStallEndSeconds,
-                arriving, requested, ladder(request.video), lastSwitchSeconds);
+                lastStallEndSeconds, arriving, requested, ladder(request.video), lastSwitchSeconds);
         Decision decision = adaptation.decide(input);
         if (decision.rung() != requested) {
             requestedRung = decision.rung();

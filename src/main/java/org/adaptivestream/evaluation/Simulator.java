@@ -289,7 +289,7 @@ public final class Simulator implements SessionRunner {
             double dueSeconds = newestSendSeconds + config.playoutLatencySeconds();
             double buffer = anyArrived ? Math.max(0, dueSeconds - t) : 0;
             boolean stalled = anyArrived && dueSeconds < t;
-            // This client plays at its fixed delay: it moves its playout for no stall, so it has nothing to absorb.
+            // This client keeps its fixed delay through a stall, so it has no lateness to absorb.
             PolicyInput input = new PolicyInput(t, estimators.snapshot(t), buffer, config.targetDelaySeconds(), stalled,
                     lastStallEnd, arriving, requested, ladder, lastSwitch);
             Decision d = policy.decide(input);

@@ -181,7 +181,7 @@ class DefaultPolicyTest {
     }
 
     @Test
-    void aDipTheClientCanAbsorb_isRiddenOut_butNotOnceTheBoundIsReached() {
+    void aDipTheClientCanAbsorb_isRiddenOut_butNotWithoutRoomToAbsorbIt() {
         // Half a second at 2 Mbit/s, the window at 6: on a fixed delay with no buffer 1080p freezes
         // until the link catches up; a client with room to move its playout pays the freeze once.
         LinkEstimates dip = estimates(2e6, 6e6, 5e6, 5e6);
