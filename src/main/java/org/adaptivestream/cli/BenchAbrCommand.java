@@ -80,6 +80,12 @@ public final class BenchAbrCommand implements Callable<Integer> {
             description = "Client playout delay in ms (default ${DEFAULT-VALUE}).")
     double targetDelayMillis;
 
+    @Option(names = "--foresight", paramLabel = "SECONDS", split = ",",
+            description = "Also score a clairvoyant that sees the trace this many seconds ahead and replans every GOP, "
+                    + "choosing rungs only and with GOPs dropped on purpose: what perfect prediction over that view "
+                    + "is worth (docs/QOE.md). Comma-separated, e.g. 1,2,4.")
+    List<Double> foresight = List.of();
+
     @Option(names = "--threads", defaultValue = "2",
             description = "Traces scored in parallel; in real mode, sessions streaming at once (default ${DEFAULT-VALUE}).")
     int threads;
@@ -124,6 +130,10 @@ public final class BenchAbrCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--repeat must be at least 1, and above 1 only "
                     + "with --mode real (the simulator gives the same result every time), not " + repeat);
         }
+        if (foresight.stream().anyMatch(s -> !(s > 0))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--foresight must be positive seconds, not "
+                    + foresight);
+        }
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
         }
@@ -166,7 +176,7 @@ public final class BenchAbrCommand implements Callable<Integer> {
         err.flush();
         BenchmarkReport result;
         if (mode == Mode.sim) {
-            result = new AbrBenchmark(simulator, simulator).run(source, loaded, names, threads);
+            result = new AbrBenchmark(simulator, simulator).withForesight(foresight).run(source, loaded, names, threads);
         } else {
             result = runReal(config, simulator, source, loaded, names);
         }
@@ -214,7 +224,8 @@ public final class BenchAbrCommand implements Callable<Integer> {
                     config.gopSeconds(), Duration.ofMillis(Math.round(rttMillis / 2)),
                     Duration.ofMillis(Math.round(targetDelayMillis)), decisions);
             StolenCpu stolen = StolenCpu.startingNow();
-            BenchmarkReport result = new AbrBenchmark(simulator, runner).run(source, loaded, names, threads, repeat);
+            BenchmarkReport result = new AbrBenchmark(simulator, runner).withForesight(foresight)
+                    .run(source, loaded, names, threads, repeat);
             OptionalDouble share = stolen.share();
             return share.isPresent() ? result.withHostCpuStolen(share.getAsDouble()) : result;
         }

@@ -28,10 +28,25 @@ public final class AbrBenchmark {
 
     private final Simulator model;
     private final SessionRunner runner;
+    private final List<Double> foresightSeconds;
 
     public AbrBenchmark(Simulator model, SessionRunner runner) {
+        this(model, runner, List.of());
+    }
+
+    private AbrBenchmark(Simulator model, SessionRunner runner, List<Double> foresightSeconds) {
         this.model = Objects.requireNonNull(model, "model");
         this.runner = Objects.requireNonNull(runner, "runner");
+        this.foresightSeconds = List.copyOf(foresightSeconds);
+    }
+
+    /**
+     * Also scores, on every trace, a clairvoyant that sees each of these many seconds ahead
+     * ({@link ForesightOptimum}), choosing rungs only and with drops on purpose: two rows per
+     * lookahead after the optima, always simulated.
+     */
+    public AbrBenchmark withForesight(List<Double> lookaheadSeconds) {
+        return new AbrBenchmark(model, runner, lookaheadSeconds);
     }
 
     /** {@link #run(String, List, List, int, int)} with one session per policy and trace. */
@@ -56,11 +71,20 @@ public final class AbrBenchmark {
         try {
             List<Future<OptimumResult>> optima = new ArrayList<>();
             List<Future<OptimumResult>> rungOnlyOptima = new ArrayList<>();
+            List<Map<String, Future<SessionResult>>> foresight = new ArrayList<>();
             List<Map<String, List<Future<SessionResult>>>> sessions = new ArrayList<>();
             List<Map<String, Future<SessionResult>>> simulated = new ArrayList<>();
             for (CapacityTrace t : traces) {
                 optima.add(pool.submit(() -> OfflineOptimum.solve(model.model(t))));
                 rungOnlyOptima.add(pool.submit(() -> OfflineOptimum.solveRungOnly(model.model(t))));
+                Map<String, Future<SessionResult>> views = new LinkedHashMap<>();
+                for (double seconds : foresightSeconds) {
+                    for (boolean drops : new boolean[] {false, true}) {
+                        views.put(ForesightOptimum.name(seconds, drops),
+                                pool.submit(() -> ForesightOptimum.run(model.model(t), seconds, drops)));
+                    }
+                }
+                foresight.add(views);
                 Map<String, List<Future<SessionResult>>> byPolicy = new LinkedHashMap<>();
                 for (String name : policies) {
                     List<Future<SessionResult>> runs = new ArrayList<>();
@@ -90,6 +114,10 @@ public final class AbrBenchmark {
                     }
                     byPolicy.put(e.getKey(), PolicyScore.of(runs, ceiling, rungOnly.qoe()));
                 }
+                Map<String, PolicyScore> foresightScores = new LinkedHashMap<>();
+                for (Map.Entry<String, Future<SessionResult>> e : foresight.get(i).entrySet()) {
+                    foresightScores.put(e.getKey(), PolicyScore.of(e.getValue().get().metrics(), ceiling, rungOnly.qoe()));
+                }
                 Map<String, Double> simulatedQoe = new LinkedHashMap<>();
                 for (Map.Entry<String, Future<SessionResult>> e : simulated.get(i).entrySet()) {
                     simulatedQoe.put(e.getKey(), e.getValue().get().metrics().qoe());
@@ -98,7 +126,7 @@ public final class AbrBenchmark {
                 scores.add(new TraceScore(traces.get(i).name(), plan.mediaSeconds(),
                         traces.get(i).meanBitsPerSecond() / 1e6, ceiling, plan.qoe(), rungOnly.qoe(),
                         PolicyScore.of(plan, ceiling, rungOnly.qoe()), PolicyScore.of(rungOnly, ceiling, rungOnly.qoe()),
-                        byPolicy, simulatedQoe));
+                        foresightScores, byPolicy, simulatedQoe));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -112,6 +140,11 @@ public final class AbrBenchmark {
         double ceilingSum = scores.stream().mapToDouble(TraceScore::ceilingQoe).sum();
         summary.add(summarise(OPTIMUM, scores.stream().map(TraceScore::optimum).toList(), ceilingSum));
         summary.add(summarise(RUNG_ONLY_OPTIMUM, scores.stream().map(TraceScore::rungOnly).toList(), ceilingSum));
+        if (!scores.isEmpty()) {
+            for (String view : scores.get(0).foresight().keySet()) {
+                summary.add(summarise(view, scores.stream().map(s -> s.foresight().get(view)).toList(), ceilingSum));
+            }
+        }
         for (String p : policies) {
             summary.add(summarise(p, scores.stream().map(s -> s.policies().get(p)).toList(), ceilingSum));
         }
@@ -205,8 +238,7 @@ public final class AbrBenchmark {
      * policies do).
      */
     private static String runsMarkdown(BenchmarkReport report) {
-        List<String> policies = report.summary().stream().map(PolicySummary::policy)
-                .filter(p -> !p.equals(OPTIMUM) && !p.equals(RUNG_ONLY_OPTIMUM)).toList();
+        List<String> policies = List.copyOf(report.traces().get(0).policies().keySet());
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "%nQoE per trace, mean of %d runs (each run):%n%n| trace |", report.repeats()));
         StringBuilder rule = new StringBuilder("| --- |");

@@ -71,15 +71,40 @@ public final class OfflineOptimum {
         return across.ceilingQoe() >= grouped.ceilingQoe() ? across : grouped;
     }
 
+    /**
+     * The first step of the best plan for GOPs {@code from} to {@code to} (exclusive), starting
+     * from {@code state}, knowing the trace up to there and nothing after: the rung, or
+     * {@code null} to drop the GOP on purpose. {@link ForesightOptimum} plays such plans one
+     * step at a time. Without drops, the better of the two searches {@link #solveRungOnly} makes.
+     */
+    static Rung bestFirstStep(StreamingModel model, StreamState state, int from, int to, boolean dropsOnPurpose) {
+        Window best = new OfflineOptimum(model, dropsOnPurpose, false).search(state, from, to);
+        if (!dropsOnPurpose) {
+            Window grouped = new OfflineOptimum(model, false, true).search(state, from, to);
+            best = grouped.value > best.value ? grouped : best;
+        }
+        return best.plan.get(0);
+    }
+
     private OptimumResult solve() {
-        int n = model.gopCount();
+        Window best = search(StreamState.START, 0, model.gopCount());
+        return new OptimumResult(best.value, best.plan, Simulator.replay("optimum", best.plan, model), best.peakStates);
+    }
+
+    /** The best plan a search found over some GOPs, and the most states it held for one. */
+    private record Window(double value, List<Rung> plan, int peakStates) {
+    }
+
+    private Window search(StreamState start, int from, int to) {
+        int n = to - from;
         List<int[]> parents = new ArrayList<>(n);
         List<byte[]> rungs = new ArrayList<>(n);
         List<boolean[]> skips = new ArrayList<>(n);
         Front front = new Front(1);
-        front.add(0, (byte) -1, 0, -1, false);
+        front.add(start.busyUntilSeconds(), (byte) (start.previousRung() == null ? -1 : start.previousRung().ordinal()),
+                0, -1, false);
         int peak = 1;
-        for (int k = 0; k < n; k++) {
+        for (int k = from; k < to; k++) {
             double nextRelease = model.releaseSeconds(k) + model.config().gopSeconds();
             Front candidates = new Front(front.size * (RUNGS.length + 1));
             for (int i = 0; i < front.size; i++) {
@@ -108,12 +133,12 @@ public final class OfflineOptimum {
         }
         int best = front.best();
         List<Rung> plan = new ArrayList<>(n);
-        for (int k = n - 1, at = best; k >= 0; k--) {
-            plan.add(skips.get(k)[at] ? null : RUNGS[rungs.get(k)[at]]);
-            at = parents.get(k)[at];
+        for (int i = n - 1, at = best; i >= 0; i--) {
+            plan.add(skips.get(i)[at] ? null : RUNGS[rungs.get(i)[at]]);
+            at = parents.get(i)[at];
         }
         Collections.reverse(plan);
-        return new OptimumResult(front.value[best], plan, Simulator.replay("optimum", plan, model), peak);
+        return new Window(front.value[best], plan, peak);
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param planQoe     the optimum's plan streamed exactly (at most the ceiling)
  * @param rungOnlyQoe the best plan found that drops no GOP on purpose ({@link OfflineOptimum#solveRungOnly})
  * @param rungOnly    that plan's score
+ * @param foresight   by row name, the clairvoyants with a short view ({@link ForesightOptimum}) that
+ *                    were asked for; empty, and left out of JSON, otherwise
  * @param policies    by policy name, in the order run
  * @param simulatedQoe when the sessions were not simulated (real mode): by policy name, the
  *                    simulator's QoE for the same policy on the same trace, to show how far the
@@ -17,11 +19,13 @@ import java.util.Map;
  *                    and left out of JSON, in simulation
  */
 public record TraceScore(String trace, double seconds, double meanCapacityMbps, double ceilingQoe, double planQoe,
-        double rungOnlyQoe, PolicyScore optimum, PolicyScore rungOnly, Map<String, PolicyScore> policies,
+        double rungOnlyQoe, PolicyScore optimum, PolicyScore rungOnly,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, PolicyScore> foresight, Map<String, PolicyScore> policies,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> simulatedQoe) {
 
     public TraceScore {
-        // JSON from a simulated run has no "simulatedQoe".
+        // JSON from a simulated run has no "simulatedQoe", and from most runs no "foresight".
         simulatedQoe = simulatedQoe == null ? Map.of() : simulatedQoe;
+        foresight = foresight == null ? Map.of() : foresight;
     }
 }

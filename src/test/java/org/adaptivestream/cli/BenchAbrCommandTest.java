@@ -36,4 +36,17 @@ class BenchAbrCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(cli.err.toString()).contains("--decisions " + file).contains("cannot create the folder");
     }
+
+    @Test
+    void foresight_addsItsRowsToTheTable_andANonPositiveViewIsRefused() {
+        int code = cli.run("bench", "abr", "--policies", "default", "--seconds", "20", "--limit-traces", "1",
+                "--foresight", "1,2");
+
+        assertThat(code).isZero();
+        assertThat(cli.out.toString()).contains("| foresight 1 s |", "| foresight 2 s, drops |");
+
+        CommandLineRun refused = new CommandLineRun();
+        assertThat(refused.run("bench", "abr", "--policies", "default", "--foresight", "0")).isEqualTo(2);
+        assertThat(refused.err.toString()).contains("--foresight must be positive seconds");
+    }
 }

@@ -119,6 +119,37 @@ class AbrBenchmarkTest {
     }
 
     @Test
+    void foresight_addsTwoRowsPerView_afterTheOptima_inTheJsonAndTheTable_andTheRunsTableLeavesThemOut() {
+        Simulator simulator = ScriptedTraces.simulator(SECONDS);
+        CapacityTrace trace = ScriptedTraces.step(6e6, 4, 1.2e6, SECONDS);
+        BenchmarkReport report = new AbrBenchmark(simulator, new CountingRunner()).withForesight(List.of(1.0, 2.5))
+                .run("scripted", List.of(trace), List.of("default"), 2, 2);
+
+        assertThat(report.summary()).extracting(PolicySummary::policy).containsExactly(AbrBenchmark.OPTIMUM,
+                AbrBenchmark.RUNG_ONLY_OPTIMUM, "foresight 1 s", "foresight 1 s, drops", "foresight 2.5 s",
+                "foresight 2.5 s, drops", "default");
+        TraceScore score = report.traces().get(0);
+        double expected = ForesightOptimum.run(simulator.model(trace), 2.5, true).metrics().qoe();
+        assertThat(score.foresight().get("foresight 2.5 s, drops").metrics().qoe()).isEqualTo(expected);
+        assertThat(score.foresight().get("foresight 2.5 s, drops").normalizedQoe()).isEqualTo(expected / score.ceilingQoe());
+        JsonNode json = new ObjectMapper().valueToTree(report).get("traces").get(0);
+        assertThat(json.get("foresight").has("foresight 1 s")).isTrue();
+        String table = AbrBenchmark.markdown(report);
+        assertThat(table).contains("| foresight 2.5 s, drops | ");
+        assertThat(table.substring(table.indexOf("QoE per trace"))).doesNotContain("foresight");
+    }
+
+    @Test
+    void withoutForesight_theJsonHasNone() {
+        Simulator simulator = ScriptedTraces.simulator(SECONDS);
+        BenchmarkReport report = new AbrBenchmark(simulator, simulator)
+                .run("scripted", List.of(ScriptedTraces.steady(3e6, SECONDS)), List.of("default"), 1);
+
+        assertThat(report.traces().get(0).foresight()).isEmpty();
+        assertThat(new ObjectMapper().valueToTree(report).get("traces").get(0).has("foresight")).isFalse();
+    }
+
+    @Test
     void oneSession_hasNoRuns_andNoRunsInTheJsonOrTheTable() {
         BenchmarkReport report = new AbrBenchmark(ScriptedTraces.simulator(SECONDS), new CountingRunner())
                 .run("scripted", List.of(ScriptedTraces.steady(3e6, SECONDS)), List.of("default"), 1);

@@ -1,0 +1,58 @@
+package org.adaptivestream.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.adaptivestream.media.Rung;
+
+/**
+ * What knowing the link a few seconds ahead is worth: a clairvoyant with a short view. Before
+ * each GOP it knows the trace exactly for the next {@code lookahead} seconds and nothing after,
+ * finds the best plan over them ({@link OfflineOptimum}'s search, from the state the session is
+ * in), streams that plan's first GOP and looks again (a receding horizon, as model-predictive
+ * control does with a forecast).
+ *
+ * <p>A policy only estimates the link from what has already crossed it, so with the same
+ * model and choices it can at best match this on average: the gap between a policy and the
+ * foresight row is what better estimates could still win; the gap between the foresight row
+ * and the optimum is what a short view cannot see. Its plans are cut at the view's end, so a
+ * plan may leave a queue just past it; with a view as long as the trace it is the optimum.
+ *
+ * <p>Without drops on purpose it chooses only rungs, skipping a GOP only where the lag limit
+ * forces it, as a policy's session does; with them it may also leave a GOP unsent, which no
+ * client can ask of the server today (docs/QOE.md, "The optimum").
+ */
+public final class ForesightOptimum {
+
+    private ForesightOptimum() {
+    }
+
+    /** The summary row's name, e.g. "foresight 2 s" or "foresight 2 s, drops". */
+    public static String name(double lookaheadSeconds, boolean dropsOnPurpose) {
+        return String.format(Locale.ROOT, "foresight %s s%s", seconds(lookaheadSeconds), dropsOnPurpose ? ", drops" : "");
+    }
+
+    /** Streams the whole trace, deciding each GOP on {@code lookaheadSeconds} (at least one GOP) of the trace ahead. */
+    public static SessionResult run(StreamingModel model, double lookaheadSeconds, boolean dropsOnPurpose) {
+        if (!(lookaheadSeconds > 0)) {
+            throw new IllegalArgumentException("lookahead must be positive, not " + lookaheadSeconds + " s");
+        }
+        int view = Math.max(1, (int) Math.round(lookaheadSeconds / model.config().gopSeconds()));
+        int n = model.gopCount();
+        List<GopOutcome> gops = new ArrayList<>(n);
+        StreamState state = StreamState.START;
+        for (int k = 0; k < n; k++) {
+            Rung rung = model.mustSkip(state, k) ? null
+                    : OfflineOptimum.bestFirstStep(model, state, k, Math.min(n, k + view), dropsOnPurpose);
+            GopOutcome g = rung == null ? model.skip(state, k) : model.step(state, k, rung);
+            gops.add(g);
+            state = g.next();
+        }
+        return new SessionResult(name(lookaheadSeconds, dropsOnPurpose), model.trace().name(), gops, List.of(),
+                SessionMetrics.of(gops, model.qoe().ladder(), model.config().gopSeconds()));
+    }
+
+    private static String seconds(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}
