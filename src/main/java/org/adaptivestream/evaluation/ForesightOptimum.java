@@ -12,11 +12,13 @@ import org.adaptivestream.media.Rung;
  * in), streams that plan's first GOP and looks again (a receding horizon, as model-predictive
  * control does with a forecast).
  *
- * <p>A policy only estimates the link from what has already crossed it, so with the same
- * model and choices it can at best match this on average: the gap between a policy and the
- * foresight row is what better estimates could still win; the gap between the foresight row
- * and the optimum is what a short view cannot see. Its plans are cut at the view's end, so a
- * plan may leave a queue just past it; with a view as long as the trace it is the optimum.
+ * <p>A policy only estimates the link from what has already crossed it. With a view long
+ * enough for a switch to pay for itself (2 s on our traces), the gap between a policy and this
+ * row is what better prediction could still win, and the gap between this row and the optimum
+ * is what that view cannot see. A shorter view is myopic rather than a bound: it pays a
+ * switch's penalty without seeing the GOPs that repay it, and scores below a policy that plans
+ * further on estimates. Plans are cut at the view's end, so one may leave a queue just past it;
+ * with a view as long as the trace this is the optimum.
  *
  * <p>Without drops on purpose it chooses only rungs, skipping a GOP only where the lag limit
  * forces it, as a policy's session does; with them it may also leave a GOP unsent, which no

@@ -108,13 +108,16 @@ class AbrBenchmarkTest {
     }
 
     @Test
-    void simulatedSessions_areNotSimulatedTwice() {
+    void simulatedSessions_areNotSimulatedTwice_andForesightIsLeftOutUnlessAskedFor() {
         Simulator simulator = ScriptedTraces.simulator(SECONDS);
         BenchmarkReport report = new AbrBenchmark(simulator, simulator)
                 .run("scripted", List.of(ScriptedTraces.steady(3e6, SECONDS)), List.of("default"), 1);
 
         assertThat(report.traces().get(0).simulatedQoe()).isEmpty();
-        assertThat(new ObjectMapper().valueToTree(report).get("traces").get(0).has("simulatedQoe")).isFalse();
+        assertThat(report.traces().get(0).foresight()).isEmpty();
+        JsonNode json = new ObjectMapper().valueToTree(report).get("traces").get(0);
+        assertThat(json.has("simulatedQoe")).isFalse();
+        assertThat(json.has("foresight")).isFalse();
         assertThat(AbrBenchmark.markdown(report)).doesNotContain("The simulator against");
     }
 
@@ -137,16 +140,6 @@ class AbrBenchmarkTest {
         String table = AbrBenchmark.markdown(report);
         assertThat(table).contains("| foresight 2.5 s, drops | ");
         assertThat(table.substring(table.indexOf("QoE per trace"))).doesNotContain("foresight");
-    }
-
-    @Test
-    void withoutForesight_theJsonHasNone() {
-        Simulator simulator = ScriptedTraces.simulator(SECONDS);
-        BenchmarkReport report = new AbrBenchmark(simulator, simulator)
-                .run("scripted", List.of(ScriptedTraces.steady(3e6, SECONDS)), List.of("default"), 1);
-
-        assertThat(report.traces().get(0).foresight()).isEmpty();
-        assertThat(new ObjectMapper().valueToTree(report).get("traces").get(0).has("foresight")).isFalse();
     }
 
     @Test
