@@ -16,9 +16,10 @@ import org.adaptivestream.media.Rung;
  * enough for a switch to pay for itself (2 s on our traces), the gap between a policy and this
  * row is what better prediction could still win, and the gap between this row and the optimum
  * is what that view cannot see. A shorter view is myopic rather than a bound: it pays a
- * switch's penalty without seeing the GOPs that repay it, and scores below a policy that plans
- * further on estimates. Plans are cut at the view's end, so one may leave a queue just past it;
- * with a view as long as the trace this is the optimum.
+ * switch's penalty without seeing the GOPs that repay it, and can score below a policy that
+ * plans further on estimates (1 s does, on two of our three trace sets). Plans are cut at the
+ * view's end, so one may leave a queue just past it; with a view as long as the trace this is
+ * the optimum.
  *
  * <p>Without drops on purpose it chooses only rungs, skipping a GOP only where the lag limit
  * forces it, as a policy's session does; with them it may also leave a GOP unsent, which no
