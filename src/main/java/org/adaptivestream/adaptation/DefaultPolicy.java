@@ -38,6 +38,13 @@ import org.adaptivestream.media.Rung;
  *       wrong way up for as long as it takes to see it and step back, so it costs the two
  *       switches but no freeze, and the long wait cost more than that on links whose dips
  *       pass.</li>
+ *   <li><b>Dropping a GOP.</b> At the lowest rung on a starved link (its sustained capacity
+ *       under that rung for {@link #STARVED_SECONDS_BEFORE_DROPPING}), when the video in flight
+ *       will make the next GOP late past the playout delay, it asks the server to leave that GOP
+ *       unsent: the link drains, and the GOP after it arrives in time, where sending every GOP
+ *       late freezes the picture through all of them. This is what the offline optimum does
+ *       through outages, and the simulated gain on links under the lowest rung is large
+ *       (docs/BENCHMARKS.md).</li>
  *   <li><b>A switch asked for counts as made.</b> The server makes most switches at once, from
  *       the current GOP's keyframe, while the video it sent before still arrives in the old
  *       rung. So while a switch is on its way only a lower rung replaces it: asking for anything
@@ -74,6 +81,14 @@ public final class DefaultPolicy implements AdaptationPolicy {
      * steady link at 1.1 times a rung still plays it.
      */
     public static final double UP_HEADROOM = 1.08;
+    /**
+     * How long the link must have been starved ({@link StarvationClock}) before the policy asks
+     * the server to leave a GOP unsent. An LTE link's stops of up to a second read as starved
+     * for a moment and then deliver everything queued at once, so a GOP dropped in them is a
+     * freeze for nothing; from 1 s it cost on the Mahimahi traces, at 2 s it no longer did
+     * (docs/BENCHMARKS.md, "GOPs a client could ask to drop").
+     */
+    public static final double STARVED_SECONDS_BEFORE_DROPPING = 2.0;
 
     @Override
     public String name() {
@@ -116,6 +131,15 @@ public final class DefaultPolicy implements AdaptationPolicy {
                 best.label(), bestScore, steps(in.targetBufferSeconds() + absorbable) * STEP_SECONDS,
                 current.label(), currentScore);
         Rung requested = in.requestedRung();
+        if (best == Rung.lowest() && current == best && requested == best) {
+            double late = in.inFlightSeconds() * ladder.bitsPerSecond(best) / Math.max(now, 1)
+                    - in.targetBufferSeconds() - absorbable;
+            if (in.starvedSeconds() >= STARVED_SECONDS_BEFORE_DROPPING && late > 0) {
+                return new Decision(best, String.format(Locale.ROOT, "%s; starved %.1f s, the next GOP %s late behind "
+                        + "%s in flight: dropping it", why, in.starvedSeconds(), Ladder.millis(late),
+                        Ladder.millis(in.inFlightSeconds())), true);
+            }
+        }
         if (best.ordinal() > requested.ordinal()) {
             if (requested != current) {
                 return new Decision(requested, String.format(Locale.ROOT, "%s; switch to %s on its way, holding it",

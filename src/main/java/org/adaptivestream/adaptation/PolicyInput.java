@@ -16,6 +16,12 @@ import org.adaptivestream.media.Rung;
  *                           later: a late frame then costs a freeze as long as its lateness, and
  *                           later frames keep their time, where past this they stay late until
  *                           the link catches up. 0 for a client that plays at a fixed delay
+ * @param inFlightSeconds    video the server has sent that has not arrived, in seconds of the
+ *                           stream: from the send time of the newest frame that arrived, or of
+ *                           the end of the last GOP the client asked to drop if later, to now
+ *                           less the one-way delay (half the smallest round trip)
+ * @param starvedSeconds     how long the link's sustained capacity (the lower of the 4 s and 2 s
+ *                           windows') has stayed under the lowest rung's bitrate ({@link StarvationClock}); 0 if it is not
  * @param stalled            playback is waiting for a late frame right now
  * @param lastStallEndSeconds when the last stall ended, empty if there has been none
  * @param currentRung        the rung of the video arriving now
@@ -30,6 +36,8 @@ public record PolicyInput(
         double bufferSeconds,
         double targetBufferSeconds,
         double absorbableSeconds,
+        double inFlightSeconds,
+        double starvedSeconds,
         boolean stalled,
         OptionalDouble lastStallEndSeconds,
         Rung currentRung,
@@ -41,6 +49,10 @@ public record PolicyInput(
         if (!(absorbableSeconds >= 0)) {
             throw new IllegalArgumentException("absorbable lateness must be >= 0 s, not " + absorbableSeconds);
         }
+        if (!(inFlightSeconds >= 0) || !(starvedSeconds >= 0)) {
+            throw new IllegalArgumentException("in flight and starved must be >= 0 s, not " + inFlightSeconds + " and "
+                    + starvedSeconds);
+        }
         Objects.requireNonNull(estimates, "estimates");
         Objects.requireNonNull(lastStallEndSeconds, "lastStallEndSeconds");
         Objects.requireNonNull(currentRung, "currentRung");
@@ -49,12 +61,12 @@ public record PolicyInput(
         Objects.requireNonNull(lastSwitchSeconds, "lastSwitchSeconds");
     }
 
-    /** An input from a client that plays at a fixed delay: nothing absorbable. */
+    /** An input from a client that plays at a fixed delay (nothing absorbable), on a link not starved. */
     public PolicyInput(double timeSeconds, LinkEstimates estimates, double bufferSeconds, double targetBufferSeconds,
             boolean stalled, OptionalDouble lastStallEndSeconds, Rung currentRung, Rung requestedRung, Ladder ladder,
             OptionalDouble lastSwitchSeconds) {
-        this(timeSeconds, estimates, bufferSeconds, targetBufferSeconds, 0, stalled, lastStallEndSeconds, currentRung,
-                requestedRung, ladder, lastSwitchSeconds);
+        this(timeSeconds, estimates, bufferSeconds, targetBufferSeconds, 0, 0, 0, stalled, lastStallEndSeconds,
+                currentRung, requestedRung, ladder, lastSwitchSeconds);
     }
 
     /** Seconds since the arriving rung last changed; infinite if it never has. */
@@ -75,7 +87,8 @@ public record PolicyInput(
     }
 
     public PolicyInput withEstimates(LinkEstimates newEstimates) {
-        return new PolicyInput(timeSeconds, newEstimates, bufferSeconds, targetBufferSeconds, absorbableSeconds, stalled,
-                lastStallEndSeconds, currentRung, requestedRung, ladder, lastSwitchSeconds);
+        return new PolicyInput(timeSeconds, newEstimates, bufferSeconds, targetBufferSeconds, absorbableSeconds,
+                inFlightSeconds, starvedSeconds, stalled, lastStallEndSeconds, currentRung, requestedRung, ladder,
+                lastSwitchSeconds);
     }
 }

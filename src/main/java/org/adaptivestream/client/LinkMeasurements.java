@@ -3,6 +3,7 @@ package org.adaptivestream.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import org.adaptivestream.adaptation.InFlightVideo;
 import org.adaptivestream.adaptation.estimate.LinkEstimates;
 import org.adaptivestream.adaptation.estimate.LinkEstimators;
 import org.adaptivestream.metrics.ClockOffsetEstimator;
@@ -24,6 +25,7 @@ final class LinkMeasurements {
     private final LinkEstimators estimators = new LinkEstimators();
     private final ClockOffsetEstimator clock = new ClockOffsetEstimator();
     private final InterarrivalJitter jitter = new InterarrivalJitter();
+    private final InFlightVideo inFlight = new InFlightVideo();
     private final List<Double> delaySamplesMillis = new ArrayList<>();
     private long bytesInPeriod;
 
@@ -46,6 +48,7 @@ final class LinkMeasurements {
             bytesInPeriod += bytes;
             jitter.add(serverSendMicros, arrivalMicros);
             if (sent.isPresent()) {
+                inFlight.arrived(seconds(sent.getAsLong()));
                 delaySamplesMillis.add((arrivalMicros - sent.getAsLong()) / 1000.0);
                 estimators.onWholeFrame(seconds(sent.getAsLong()), seconds(arrivalMicros), bytes * 8.0);
             } else {
@@ -77,6 +80,21 @@ final class LinkMeasurements {
             delaySamplesMillis.clear();
         }
         metrics.record(Metric.JITTER, nowSeconds, jitter.jitterMicros() / 1000.0);
+    }
+
+    /** Seconds of the stream the server has sent that have not arrived ({@link InFlightVideo}). */
+    synchronized double inFlightSeconds(double nowSeconds, double oneWaySeconds) {
+        return inFlight.seconds(nowSeconds, oneWaySeconds);
+    }
+
+    /** We asked the server to drop the next GOP of {@code gopSeconds}. */
+    synchronized void dropAsked(double nowSeconds, double oneWaySeconds, double gopSeconds) {
+        inFlight.dropAsked(nowSeconds, oneWaySeconds, gopSeconds);
+    }
+
+    /** A new play or seek: what was in flight belongs to the old timeline. */
+    synchronized void restartInFlight() {
+        inFlight.reset();
     }
 
     /** A new connection's packets are no transit from the old one's. */

@@ -8,6 +8,7 @@ import org.adaptivestream.protocol.Hello;
 import org.adaptivestream.protocol.Message;
 import org.adaptivestream.protocol.MessageReader;
 import org.adaptivestream.protocol.MessageWriter;
+import org.adaptivestream.protocol.DropGop;
 import org.adaptivestream.protocol.Received;
 import org.adaptivestream.protocol.Welcome;
 import org.adaptivestream.security.TlsClient;
@@ -52,6 +53,11 @@ record ServerConnection(SSLSocket socket, MessageReader in, MessageWriter out, W
     /** Whether the server holds back what it sends until we acknowledge it (protocol version 3). */
     boolean acknowledgesVideo() {
         return welcome.version() >= Received.SINCE_VERSION;
+    }
+
+    /** Whether the server leaves a GOP unsent when asked (protocol version 4). */
+    boolean dropsGops() {
+        return welcome.version() >= DropGop.SINCE_VERSION;
     }
 
     void closeQuietly() {

@@ -18,6 +18,8 @@ import org.adaptivestream.adaptation.Decision;
 import org.adaptivestream.adaptation.Ladder;
 import org.adaptivestream.adaptation.PolicyInput;
 import org.adaptivestream.adaptation.PolicyRegistry;
+import org.adaptivestream.adaptation.StarvationClock;
+import org.adaptivestream.adaptation.estimate.LinkEstimates;
 import org.adaptivestream.media.CodecConfig;
 import org.adaptivestream.media.EncodedPacket;
 import org.adaptivestream.media.Rung;
@@ -29,6 +31,7 @@ import org.adaptivestream.protocol.Bye;
 import org.adaptivestream.protocol.CatalogReply;
 import org.adaptivestream.protocol.CatalogRequest;
 import org.adaptivestream.protocol.ClientReport;
+import org.adaptivestream.protocol.DropGop;
 import org.adaptivestream.protocol.ErrorCode;
 import org.adaptivestream.protocol.ErrorMessage;
 import org.adaptivestream.protocol.Message;
@@ -74,6 +77,8 @@ public final class StreamingClient implements AutoCloseable {
     private final long startMicros = micros();
     private final ScheduledExecutorService control;
     private final LinkMeasurements link = new LinkMeasurements(metrics, startMicros);
+    /** Touched only by the control loop. */
+    private final StarvationClock starvation = new StarvationClock();
     private volatile ServerConnection connection;
     private volatile CompletableFuture<List<VideoInfo>> pendingCatalog;
     private volatile Playout playout;
@@ -161,6 +166,7 @@ public final class StreamingClient implements AutoCloseable {
         }
         current.setFrameRate(video.framesPerSecond());
         current.discontinuity();
+        link.restartInFlight();
         playing = new PlayRequest(video, loop, sink);
         requestedRung = rung;
         arrivingRung = rung;
@@ -194,6 +200,7 @@ public final class StreamingClient implements AutoCloseable {
         Playout current = playout;
         if (current != null && playing != null) {
             current.discontinuity();
+            link.restartInFlight();
             awaitingStart = true;
             send(new Seek(positionMicros));
         }
@@ -439,10 +446,19 @@ public final class StreamingClient implements AutoCloseable {
             return;
         }
         double now = sessionSeconds();
-        PolicyInput input = new PolicyInput(now, link.estimates(now), current.bufferMicros() / 1e6,
-                current.targetDelayMicros() / 1e6, current.absorbableMicros() / 1e6, current.isStalled(micros()),
-                lastStallEndSeconds, arriving, requested, ladder(request.video), lastSwitchSeconds);
+        LinkEstimates estimates = link.estimates(now);
+        Ladder ladder = ladder(request.video);
+        double oneWay = estimates.rttMinSeconds().orElse(0) / 2;
+        PolicyInput input = new PolicyInput(now, estimates, current.bufferMicros() / 1e6,
+                current.targetDelayMicros() / 1e6, current.absorbableMicros() / 1e6, link.inFlightSeconds(now, oneWay),
+                starvation.update(now, estimates, ladder), current.isStalled(micros()), lastStallEndSeconds, arriving,
+                requested, ladder, lastSwitchSeconds);
         Decision decision = adaptation.decide(input);
+        ServerConnection server = connection;
+        if (decision.dropNextGop() && server != null && server.dropsGops()) {
+            send(new DropGop());
+            link.dropAsked(now, oneWay, request.video.gopFrames() / request.video.framesPerSecond());
+        }
         if (decision.rung() != requested) {
             requestedRung = decision.rung();
             pendingReason = decision.reason();

@@ -6,8 +6,11 @@ import java.util.OptionalDouble;
 import java.util.PriorityQueue;
 import org.adaptivestream.adaptation.AdaptationPolicy;
 import org.adaptivestream.adaptation.Decision;
+import org.adaptivestream.adaptation.InFlightVideo;
 import org.adaptivestream.adaptation.Ladder;
 import org.adaptivestream.adaptation.PolicyInput;
+import org.adaptivestream.adaptation.StarvationClock;
+import org.adaptivestream.adaptation.estimate.LinkEstimates;
 import org.adaptivestream.adaptation.estimate.LinkEstimators;
 import org.adaptivestream.media.Rung;
 import org.adaptivestream.trace.CapacityTrace;
@@ -136,6 +139,10 @@ public final class Simulator implements SessionRunner {
         private double newestSendSeconds;
         private OptionalDouble lastStallEnd = OptionalDouble.empty();
         private OptionalDouble lastSwitch = OptionalDouble.empty();
+        private final StarvationClock starvation = new StarvationClock();
+        /** When the client's request to drop a GOP reaches the server; infinite when none is on its way. */
+        private double dropReachesServerSeconds = Double.POSITIVE_INFINITY;
+        private final InFlightVideo inFlight = new InFlightVideo();
 
         Session(AdaptationPolicy policy, StreamingModel model) {
             this.policy = policy;
@@ -158,7 +165,11 @@ public final class Simulator implements SessionRunner {
                 if (!gops.isEmpty()) {
                     state = gops.get(gops.size() - 1).next();
                 }
-                GopOutcome g = model.mustSkip(state, k) ? model.skip(state, k) : model.step(state, k, requested);
+                boolean dropped = dropReachesServerSeconds <= release;
+                if (dropped) {
+                    dropReachesServerSeconds = Double.POSITIVE_INFINITY;
+                }
+                GopOutcome g = model.mustSkip(state, k) || dropped ? model.skip(state, k) : model.step(state, k, requested);
                 gops.add(g);
                 beforeCurrent = state;
                 if (!g.skipped()) {
@@ -263,6 +274,7 @@ public final class Simulator implements SessionRunner {
                 case CATCH_UP_KEYFRAME -> {
                     // Not shown (its instant was shown in the old rung), so it moves no playout.
                     estimators.onWholeFrame(e.sendSeconds(), t, e.bits());
+                    inFlight.arrived(e.sendSeconds());
                     arriving = g.rung();
                     lastSwitch = OptionalDouble.of(t);
                 }
@@ -280,6 +292,7 @@ public final class Simulator implements SessionRunner {
         private void arrived(double sendSeconds, double delaySeconds, double t) {
             anyArrived = true;
             newestSendSeconds = Math.max(newestSendSeconds, sendSeconds);
+            inFlight.arrived(sendSeconds);
             if (delaySeconds > config.playoutLatencySeconds()) {
                 lastStallEnd = OptionalDouble.of(t);
             }
@@ -289,10 +302,17 @@ public final class Simulator implements SessionRunner {
             double dueSeconds = newestSendSeconds + config.playoutLatencySeconds();
             double buffer = anyArrived ? Math.max(0, dueSeconds - t) : 0;
             boolean stalled = anyArrived && dueSeconds < t;
+            LinkEstimates estimates = estimators.snapshot(t);
+            double oneWay = estimates.rttMinSeconds().orElse(0) / 2;
             // This client keeps its fixed delay through a stall, so it has no lateness to absorb.
-            PolicyInput input = new PolicyInput(t, estimators.snapshot(t), buffer, config.targetDelaySeconds(), stalled,
-                    lastStallEnd, arriving, requested, ladder, lastSwitch);
+            PolicyInput input = new PolicyInput(t, estimates, buffer, config.targetDelaySeconds(), 0, inFlight.seconds(t, oneWay),
+                    starvation.update(t, estimates, ladder), stalled, lastStallEnd, arriving, requested, ladder, lastSwitch);
             Decision d = policy.decide(input);
+            if (d.dropNextGop()) {
+                // A second request before the drop is made still drops one GOP, as on the real server.
+                dropReachesServerSeconds = Math.min(dropReachesServerSeconds, t + config.oneWayDelaySeconds());
+                inFlight.dropAsked(t, oneWay, config.gopSeconds());
+            }
             if (d.rung() != requested) {
                 requested = d.rung();
                 requests.add(new SwitchRequest(t, d.rung(), d.reason()));

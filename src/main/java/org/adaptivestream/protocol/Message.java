@@ -19,7 +19,7 @@ package org.adaptivestream.protocol;
 public sealed interface Message
         permits Hello, Welcome, Bye, ErrorMessage, Ping, Pong, CatalogRequest, CatalogReply, Play,
                 SwitchRung, Pause, Resume, Seek, Stop, CodecConfig, VideoPacket, ServerReport,
-                EndOfStream, ClientReport, Received {
+                EndOfStream, ClientReport, Received, DropGop {
 
     MessageType type();
 }

@@ -73,7 +73,7 @@ public final class MessageCodec {
             }
             case CLIENT_REPORT -> out.i64(((ClientReport) message).smoothedRttMicros());
             case RECEIVED -> out.i64(((Received) message).sequence());
-            case BYE, CATALOG_REQUEST, PAUSE, RESUME, STOP, END_OF_STREAM -> {
+            case BYE, CATALOG_REQUEST, PAUSE, RESUME, STOP, END_OF_STREAM, DROP_GOP -> {
                 // empty payload
             }
         }
@@ -148,6 +148,7 @@ public final class MessageCodec {
             case RESUME -> new Resume();
             case SEEK -> new Seek(in.i64("position"));
             case STOP -> new Stop();
+            case DROP_GOP -> new DropGop();
             case CODEC_CONFIG -> {
                 Rung rung = rung(in, "rung");
                 int code = in.u8("codec");

@@ -32,7 +32,9 @@ public enum MessageType {
     /** Since version 2. The newer types come last so the ordinals of the older ones stay as they were. */
     CLIENT_REPORT(0x34, 8, 8),
     /** Since version 3. */
-    RECEIVED(0x35, 8, 8);
+    RECEIVED(0x35, 8, 8),
+    /** Since version 4. */
+    DROP_GOP(0x26, 0, 0);
 
     private static final MessageType[] BY_CODE = new MessageType[256];
 

@@ -11,9 +11,9 @@ public final class ProtocolVersion {
 
     /**
      * The version this build writes and prefers. Version 2 added {@link ClientReport}, version 3
-     * {@link Received}.
+     * {@link Received}, version 4 {@link DropGop}.
      */
-    public static final int CURRENT = 3;
+    public static final int CURRENT = 4;
     /** The oldest version this build still reads. */
     public static final int OLDEST_SUPPORTED = 1;
 

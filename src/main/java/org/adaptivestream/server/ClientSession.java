@@ -17,6 +17,7 @@ import javax.net.ssl.SSLSocket;
 import org.adaptivestream.media.PreloadedVideo;
 import org.adaptivestream.media.VideoId;
 import org.adaptivestream.protocol.Bye;
+import org.adaptivestream.protocol.DropGop;
 import org.adaptivestream.protocol.CatalogReply;
 import org.adaptivestream.protocol.ClientReport;
 import org.adaptivestream.protocol.ErrorCode;
@@ -204,6 +205,12 @@ final class ClientSession {
                 case CATALOG_REQUEST -> send(new CatalogReply(catalog.videos()));
                 case PLAY -> play((Play) message);
                 case SWITCH_RUNG -> withSender(s -> s.requestRung(((SwitchRung) message).rung()));
+                case DROP_GOP -> {
+                    if (negotiatedVersion < DropGop.SINCE_VERSION) {
+                        return tooNew(message, DropGop.SINCE_VERSION);
+                    }
+                    withSender(SessionSender::dropNextGop);
+                }
                 case PAUSE -> withSender(SessionSender::pause);
                 case RESUME -> withSender(SessionSender::resume);
                 case SEEK -> withSender(s -> s.seek(((Seek) message).positionMicros()));

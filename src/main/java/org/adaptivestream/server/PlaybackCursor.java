@@ -56,6 +56,8 @@ final class PlaybackCursor {
     private long pausedAtWallMicros = -1;
     private boolean configPending = true;
     private boolean ended;
+    /** The client asked to leave the next GOP that starts unsent ({@link #dropNextGop}). */
+    private boolean dropPending;
 
     PlaybackCursor(PreloadedVideo video, Rung rung, boolean loop, long startMicros, long nowMicros) {
         this.video = video;
@@ -73,6 +75,12 @@ final class PlaybackCursor {
         if (ended || isPaused()) {
             return null;
         }
+        if (indexInGop == 0 && dropPending) {
+            dropPending = false;
+            if (!nextGop()) {
+                return null;
+            }
+        }
         if (indexInGop == 0 && pendingRung != null) {
             rung = pendingRung;
             pendingRung = null;
@@ -88,16 +96,33 @@ final class PlaybackCursor {
         configPending = false;
         indexInGop++;
         if (indexInGop >= gopPackets().size()) {
-            indexInGop = 0;
-            gop++;
-            if (gop >= video.gopCount()) {
-                if (loop) {
-                    gop = 0;
-                    pass++;
-                } else {
-                    ended = true;
-                }
+            nextGop();
+        }
+    }
+
+    /** Moves to the start of the next GOP; false at the end of a video that does not loop. */
+    private boolean nextGop() {
+        indexInGop = 0;
+        gop++;
+        if (gop >= video.gopCount()) {
+            if (!loop) {
+                ended = true;
+                return false;
             }
+            gop = 0;
+            pass++;
+        }
+        return true;
+    }
+
+    /**
+     * Leaves the next GOP that starts unsent: the current one, if nothing of it has gone out yet,
+     * else the one after it. Its time passes with nothing sent, so the link drains, and the GOP
+     * after it goes out on schedule. Asked again before that GOP starts, it still drops one.
+     */
+    void dropNextGop() {
+        if (!ended) {
+            dropPending = true;
         }
     }
 
@@ -112,19 +137,12 @@ final class PlaybackCursor {
         }
         int skipped = 0;
         do {
-            indexInGop = 0;
-            gop++;
             skipped++;
-            if (gop >= video.gopCount()) {
-                if (!loop) {
-                    ended = true;
-                    return skipped;
-                }
-                gop = 0;
-                pass++;
+            if (!nextGop()) {
+                return skipped;
             }
             next = peek();
-        } while (next.dueWallMicros() < nowMicros);
+        } while (next != null && next.dueWallMicros() < nowMicros);
         return skipped;
     }
 
@@ -212,6 +230,7 @@ final class PlaybackCursor {
         indexInGop = 0;
         ended = false;
         configPending = true;
+        dropPending = false;
         if (pendingRung != null) {
             rung = pendingRung;
             pendingRung = null;

@@ -212,6 +212,12 @@ final class SessionSender implements Pacer.Task {
         }
     }
 
+    /** The client asked to leave the next GOP unsent (see {@link PlaybackCursor#dropNextGop}). */
+    void dropNextGop() {
+        update(cursor::dropNextGop);
+        session.event("drops the next GOP, as the client asked");
+    }
+
     void pause() {
         update(() -> cursor.pause(ClientSession.micros()));
         queuedPackets = 0; // nothing is due while paused; no report comes to say so

@@ -212,8 +212,13 @@ class DefaultPolicyTest {
 
     private static PolicyInput input(LinkEstimates e, Rung current, double buffer, double target, double absorbable,
             double secondsSinceSwitch, boolean stalled) {
+        return input(e, current, buffer, target, absorbable, 0, 0, secondsSinceSwitch, stalled);
+    }
+
+    private static PolicyInput input(LinkEstimates e, Rung current, double buffer, double target, double absorbable,
+            double inFlight, double starved, double secondsSinceSwitch, boolean stalled) {
         double now = 100;
-        return new PolicyInput(now, e, buffer, target, absorbable, stalled, OptionalDouble.empty(), current, current,
-                LADDER, OptionalDouble.of(now - secondsSinceSwitch));
+        return new PolicyInput(now, e, buffer, target, absorbable, inFlight, starved, stalled, OptionalDouble.empty(),
+                current, current, LADDER, OptionalDouble.of(now - secondsSinceSwitch));
     }
 }
