@@ -60,6 +60,12 @@ class MessageCodecTest {
     }
 
     @Test
+    void encode_dropGop_isAHeaderAlone() throws Exception {
+        assertThat(MessageCodec.encode(new DropGop())).containsExactly(0x26, 0, 0, 0, 0, 0);
+        assertThat(MessageCodec.decode(new Frame(MessageType.DROP_GOP, 0, new byte[0]))).isEqualTo(new DropGop());
+    }
+
+    @Test
     void decode_receivedWithNegativeSequence_throwsMalformed() {
         byte[] payload = {(byte) 0x80, 0, 0, 0, 0, 0, 0, 0};
         assertThatThrownBy(() -> MessageCodec.decode(new Frame(MessageType.RECEIVED, 0, payload)))
@@ -207,11 +213,12 @@ class MessageCodecTest {
 
     @Test
     void negotiate_versionOneClient_stillServedAtOne() {
-        assertThat(ProtocolVersion.CURRENT).isEqualTo(Received.SINCE_VERSION);
+        assertThat(ProtocolVersion.CURRENT).isEqualTo(DropGop.SINCE_VERSION);
         assertThat(ProtocolVersion.negotiate(new Hello(1, 1, "old client"))).hasValue(1);
         assertThat(ProtocolVersion.negotiate(new Hello(1, 2, "version 2 client"))).hasValue(2);
+        assertThat(ProtocolVersion.negotiate(new Hello(1, 3, "version 3 client"))).hasValue(3);
         assertThat(Hello.of("c").minVersion()).isEqualTo(1);
-        assertThat(Hello.of("c").maxVersion()).isEqualTo(3);
+        assertThat(Hello.of("c").maxVersion()).isEqualTo(4);
     }
 
     @Test

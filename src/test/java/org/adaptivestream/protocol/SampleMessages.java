@@ -32,7 +32,7 @@ final class SampleMessages {
                 new VideoPacket(Rung.R240P, 33_366L, 0L, true, 77_000_000L, 42L, new byte[] {0, 0, 0, 1, 0x65, -1}),
                 new ServerReport(5_000_000L, Rung.R720P, 12, 345_678L, 9_999_999L, 300L, 2L),
                 new EndOfStream(),
-                new ClientReport(42_500L), new Received(1_234L))) {
+                new ClientReport(42_500L), new Received(1_234L), new DropGop())) {
             all.put(m.type(), m);
         }
         return all;

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.adaptivestream.media.Rung;
+import org.adaptivestream.protocol.DropGop;
 import org.adaptivestream.protocol.ErrorCode;
 import org.adaptivestream.protocol.ErrorMessage;
 import org.adaptivestream.protocol.Message;
@@ -140,6 +141,48 @@ class FlowControlTest {
             assertThat(answer).isInstanceOf(ErrorMessage.class);
             assertThat(((ErrorMessage) answer).code()).isEqualTo(ErrorCode.PROTOCOL_VIOLATION);
             assertThat(((ErrorMessage) answer).text()).contains("RECEIVED").contains("version 3");
+            assertThat(RawSession.closedByPeer(s.socket, Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    @Test
+    void dropGop_leavesTheNextGopUnsent_andTheStreamGoesOnAtTheOneAfter() throws Exception {
+        try (RawSession s = RawSession.welcomed(server, "drops a GOP")) {
+            s.out.write(new Play("beta", 0, Rung.R240P, true));
+            List<VideoPacket> before = packetsFor(s, Duration.ofMillis(600), true);
+            long askedAtPts = before.get(before.size() - 1).ptsMicros();
+            s.out.write(new DropGop());
+            List<VideoPacket> after = packetsFor(s, Duration.ofMillis(2500), true);
+
+            List<Long> keyframes = new ArrayList<>();
+            for (VideoPacket p : before) {
+                if (p.keyframe()) {
+                    keyframes.add(p.ptsMicros());
+                }
+            }
+            for (VideoPacket p : after) {
+                if (p.keyframe()) {
+                    keyframes.add(p.ptsMicros());
+                }
+            }
+            long gop = keyframes.get(1) - keyframes.get(0);
+            List<Long> gaps = new ArrayList<>();
+            for (int i = 1; i < keyframes.size(); i++) {
+                gaps.add(keyframes.get(i) - keyframes.get(i - 1));
+            }
+            assertThat(gaps).as("keyframe gaps, µs, around a drop asked at %d µs", askedAtPts)
+                    .containsOnlyOnce(2 * gop).containsOnly(gop, 2 * gop);
+            assertThat(server.events).anyMatch(e -> e.contains("drops the next GOP"));
+        }
+    }
+
+    @Test
+    void dropGop_inVersionThreeSession_isAProtocolViolation() throws Exception {
+        try (RawSession s = RawSession.welcomed(server, "version 3 dropping", 3)) {
+            s.out.write(new DropGop());
+            Message answer = s.in.read().orElseThrow();
+            assertThat(((ErrorMessage) answer).code()).isEqualTo(ErrorCode.PROTOCOL_VIOLATION);
+            assertThat(((ErrorMessage) answer).text()).contains("DROP_GOP").contains("version 4");
             assertThat(RawSession.closedByPeer(s.socket, Duration.ofSeconds(5))).isTrue();
         }
     }

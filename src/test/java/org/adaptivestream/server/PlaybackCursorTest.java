@@ -39,6 +39,37 @@ class PlaybackCursorTest {
     }
 
     @Test
+    void dropNextGop_midGop_finishesThisGop_leavesTheNextUnsent_andSendsTheOneAfterOnSchedule() {
+        PlaybackCursor cursor = new PlaybackCursor(video, Rung.R240P, true, 0, T0);
+        sendInRealTime(cursor, 3);
+
+        cursor.dropNextGop();
+        cursor.dropNextGop(); // asked twice before it starts: still one GOP
+        int rest = video.rendition(Rung.R240P).gop(0).size() - 3;
+        sendInRealTime(cursor, rest);
+        PlaybackCursor.Next next = cursor.peek();
+
+        assertThat(next.packet().keyframe()).isTrue();
+        assertThat(next.timelinePtsMicros()).isEqualTo(video.gopStartMicros(2));
+        assertThat(next.dueWallMicros()).isEqualTo(T0 + video.gopStartMicros(2));
+        assertThat(next.configFirst()).as("the same rung needs no new configuration").isFalse();
+        cursor.advance();
+        assertThat(cursor.peek().timelinePtsMicros()).as("and nothing more is dropped").isGreaterThan(video.gopStartMicros(2));
+    }
+
+    @Test
+    void dropNextGop_beforeAGopStarts_dropsThatOne_andASeekForgetsIt() {
+        PlaybackCursor cursor = new PlaybackCursor(video, Rung.R240P, true, 0, T0);
+
+        cursor.dropNextGop();
+        assertThat(cursor.peek().timelinePtsMicros()).isEqualTo(video.gopStartMicros(1));
+
+        cursor.dropNextGop();
+        cursor.seek(0, T0 + 5_000_000);
+        assertThat(cursor.peek().timelinePtsMicros()).isZero();
+    }
+
+    @Test
     void requestRung_midGop_resendsTheGopFromTheNewRungsKeyframeAtOnceThenKeepsTheSchedule() {
         PlaybackCursor cursor = new PlaybackCursor(video, Rung.R240P, false, 0, T0);
         long now = sendInRealTime(cursor, 2);
