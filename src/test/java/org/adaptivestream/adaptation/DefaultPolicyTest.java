@@ -195,25 +195,26 @@ class DefaultPolicyTest {
     void onALinkStarvedForTwoSeconds_dropsTheNextGop_whenWhatIsInFlightMakesItLate() {
         // 0.3 Mbit/s for 240p's 0.4: 0.3 s in flight is 0.12 Mbit, 0.4 s to cross, 0.25 s past the 150 ms delay.
         LinkEstimates starved = estimates(0.3e6, 0.3e6, 0.3e6);
-        Decision d = policy.decide(input(starved, Rung.R240P, 0, 0, 0.3, 2.0, 100, true));
+        Decision d = policy.decide(input(starved, Rung.R240P, 0, TARGET, 0, 0.3, 2.0, 100, true));
         assertThat(d.rung()).isEqualTo(Rung.R240P);
         assertThat(d.dropNextGop()).isTrue();
         assertThat(d.reason()).contains("starved 2.0 s, the next GOP 250 ms late behind 300 ms in flight: dropping it");
 
         // Starved a moment: a link that pauses, then delivers what queued at once.
-        assertThat(policy.decide(input(starved, Rung.R240P, 0, 0, 0.3, 1.9, 100, true)).dropNextGop()).isFalse();
+        assertThat(policy.decide(input(starved, Rung.R240P, 0, TARGET, 0, 0.3, 1.9, 100, true)).dropNextGop()).isFalse();
         // Little in flight: the next GOP would still be in time.
-        assertThat(policy.decide(input(starved, Rung.R240P, 0, 0, 0.1, 2.0, 100, true)).dropNextGop()).isFalse();
+        assertThat(policy.decide(input(starved, Rung.R240P, 0, TARGET, 0, 0.1, 2.0, 100, true)).dropNextGop()).isFalse();
         // Room to absorb the lateness: a freeze that short beats a GOP dropped.
-        assertThat(policy.decide(input(starved, Rung.R240P, 0, 0.3, 0.3, 2.0, 100, true)).dropNextGop()).isFalse();
+        assertThat(policy.decide(input(starved, Rung.R240P, 0, TARGET, 0.3, 0.3, 2.0, 100, true)).dropNextGop()).isFalse();
     }
 
     @Test
-    void aboveTheLowestRung_theWayOutIsDown_notADrop() {
+    void aboveTheLowestRung_neverDrops() {
         LinkEstimates starved = estimates(0.3e6, 0.3e6, 0.3e6);
-        Decision d = policy.decide(input(starved, Rung.R480P, 0, 0, 0.5, 3.0, 100, true));
-        assertThat(d.rung()).isEqualTo(Rung.R240P);
-        assertThat(d.dropNextGop()).isFalse();
+        for (Rung rung : new Rung[] {Rung.R480P, Rung.R720P, Rung.R1080P}) {
+            assertThat(policy.decide(input(starved, rung, 0, TARGET, 0, 0.5, 3.0, 100, true)).dropNextGop())
+                    .as("at %s", rung).isFalse();
+        }
     }
 
     private static LinkEstimates estimates(double latest, double mean, double received) {
