@@ -22,8 +22,8 @@ import org.adaptivestream.media.Rung;
  * the optimum.
  *
  * <p>Without drops on purpose it chooses only rungs, skipping a GOP only where the lag limit
- * forces it, as a policy's session does; with them it may also leave a GOP unsent, which no
- * client can ask of the server today (docs/QOE.md, "The optimum").
+ * forces it; with them it may also leave any GOP unsent, as the optimum may (docs/QOE.md, "The
+ * optimum").
  */
 public final class ForesightOptimum {
 

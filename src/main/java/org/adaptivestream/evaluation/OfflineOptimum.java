@@ -27,10 +27,10 @@ import org.adaptivestream.media.Rung;
  * real plan, replayed through the same model.
  *
  * <p>That argument needs the optimum to drop a GOP on purpose (A may skip what B was forced
- * to skip), which no client can ask of the server, and on links with outages it is worth a
- * lot: it keeps the link empty for the GOP after an outage (BENCHMARKS.md). So there is a
- * second search, {@link #solveRungOnly}: the same, but skipping only where the lag limit
- * forces it, as a policy's session does. There the pruning is no longer exact (a state that
+ * to skip), knowing the whole trace, and on links with outages it is worth a lot: it keeps the
+ * link empty for the GOP after an outage (BENCHMARKS.md). A client can ask the server to drop
+ * a GOP ({@code protocol.DropGop}), but only on what it has seen; so there is a second search,
+ * {@link #solveRungOnly}: the same, but skipping only where the lag limit forces it. There the pruning is no longer exact (a state that
  * must send may end behind one that was forced to skip), so it is the best rung-only plan
  * this search finds: a lower bound on the true one, with the full optimum above both.
  */
