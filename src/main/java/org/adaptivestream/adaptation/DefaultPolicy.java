@@ -40,9 +40,10 @@ import org.adaptivestream.media.Rung;
  *       pass.</li>
  *   <li><b>Dropping a GOP.</b> At the lowest rung on a starved link (its sustained capacity
  *       under that rung for {@link #STARVED_SECONDS_BEFORE_DROPPING}), when the video in flight
- *       will make the next GOP late past the playout delay, it asks the server to leave that GOP
- *       unsent: the link drains, and the GOP after it arrives in time, where sending every GOP
- *       late freezes the picture through all of them. This is what the offline optimum does
+ *       ({@link PolicyInput#inFlightSeconds}, crossing at the latest capacity) will make the
+ *       next GOP later than the playout delay and the room to absorb allow, it asks the server
+ *       to leave that GOP unsent: the link drains, and the GOP after it arrives in time, where
+ *       sending every GOP late freezes the picture through all of them. This is what the offline optimum does
  *       through outages, and the simulated gain on links under the lowest rung is large
  *       (docs/BENCHMARKS.md).</li>
  *   <li><b>A switch asked for counts as made.</b> The server makes most switches at once, from
@@ -86,7 +87,7 @@ public final class DefaultPolicy implements AdaptationPolicy {
      * the server to leave a GOP unsent. An LTE link's stops of up to a second read as starved
      * for a moment and then deliver everything queued at once, so a GOP dropped in them is a
      * freeze for nothing; from 1 s it cost on the Mahimahi traces, at 2 s it no longer did
-     * (docs/BENCHMARKS.md, "GOPs a client could ask to drop").
+     * (docs/BENCHMARKS.md, "GOPs a client asks to drop").
      */
     public static final double STARVED_SECONDS_BEFORE_DROPPING = 2.0;
 

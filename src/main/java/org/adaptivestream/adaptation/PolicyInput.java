@@ -21,7 +21,8 @@ import org.adaptivestream.media.Rung;
  *                           the end of the last GOP the client asked to drop if later, to now
  *                           less the one-way delay (half the smallest round trip)
  * @param starvedSeconds     how long the link's sustained capacity (the lower of the 4 s and 2 s
- *                           windows') has stayed under the lowest rung's bitrate ({@link StarvationClock}); 0 if it is not
+ *                           windows') has stayed under the lowest rung's bitrate
+ *                           ({@link StarvationClock}); 0 if it is not
  * @param stalled            playback is waiting for a late frame right now
  * @param lastStallEndSeconds when the last stall ended, empty if there has been none
  * @param currentRung        the rung of the video arriving now
