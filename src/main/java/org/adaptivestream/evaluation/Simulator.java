@@ -37,8 +37,11 @@ import org.adaptivestream.trace.CapacityTrace;
  * does, half a period off the GOP boundaries (the client's timer starts when it connects, not
  * with the stream). A request reaches the server half a base RTT after the decision. Mid-GOP the server
  * switches at once when it would ({@link StreamingModel#switchesAtOnce}), once per GOP;
- * otherwise the request applies from the next GOP released after it. The client starts at the
- * lowest rung. Same inputs, same result.
+ * otherwise the request applies from the next GOP released after it. A policy's request to drop
+ * a GOP ({@link Decision#dropNextGop}) reaches the server the same way, and the first GOP
+ * released after it is not sent; the simulated client decides on the same in-flight estimate
+ * and starvation clock as the real one. The client starts at the lowest rung. Same inputs, same
+ * result.
  */
 public final class Simulator implements SessionRunner {
 
@@ -140,9 +143,9 @@ public final class Simulator implements SessionRunner {
         private OptionalDouble lastStallEnd = OptionalDouble.empty();
         private OptionalDouble lastSwitch = OptionalDouble.empty();
         private final StarvationClock starvation = new StarvationClock();
+        private final InFlightVideo inFlight = new InFlightVideo();
         /** When the client's request to drop a GOP reaches the server; infinite when none is on its way. */
         private double dropReachesServerSeconds = Double.POSITIVE_INFINITY;
-        private final InFlightVideo inFlight = new InFlightVideo();
 
         Session(AdaptationPolicy policy, StreamingModel model) {
             this.policy = policy;
@@ -305,8 +308,9 @@ public final class Simulator implements SessionRunner {
             LinkEstimates estimates = estimators.snapshot(t);
             double oneWay = estimates.rttMinSeconds().orElse(0) / 2;
             // This client keeps its fixed delay through a stall, so it has no lateness to absorb.
-            PolicyInput input = new PolicyInput(t, estimates, buffer, config.targetDelaySeconds(), 0, inFlight.seconds(t, oneWay),
-                    starvation.update(t, estimates, ladder), stalled, lastStallEnd, arriving, requested, ladder, lastSwitch);
+            PolicyInput input = new PolicyInput(t, estimates, buffer, config.targetDelaySeconds(), 0,
+                    inFlight.seconds(t, oneWay), starvation.update(t, estimates, ladder), stalled, lastStallEnd, arriving,
+                    requested, ladder, lastSwitch);
             Decision d = policy.decide(input);
             if (d.dropNextGop()) {
                 // A second request before the drop is made still drops one GOP, as on the real server.
