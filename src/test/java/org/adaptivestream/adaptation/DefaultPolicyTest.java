@@ -201,11 +201,11 @@ class DefaultPolicyTest {
         assertThat(d.reason()).contains("starved 2.0 s, the next GOP 250 ms late behind 300 ms in flight: dropping it");
 
         // Starved a moment: a link that pauses, then delivers what queued at once.
-        assertThat(policy.decide(input(starved, Rung.R240P, 0, TARGET, 0, 0.3, 1.9, 100, true)).dropNextGop()).isFalse();
+        assertThat(dropsAt240p(starved, 0, 0.3, 1.9)).isFalse();
         // Little in flight: the next GOP would still be in time.
-        assertThat(policy.decide(input(starved, Rung.R240P, 0, TARGET, 0, 0.1, 2.0, 100, true)).dropNextGop()).isFalse();
+        assertThat(dropsAt240p(starved, 0, 0.1, 2.0)).isFalse();
         // Room to absorb the lateness: a freeze that short beats a GOP dropped.
-        assertThat(policy.decide(input(starved, Rung.R240P, 0, TARGET, 0.3, 0.3, 2.0, 100, true)).dropNextGop()).isFalse();
+        assertThat(dropsAt240p(starved, 0.3, 0.3, 2.0)).isFalse();
     }
 
     @Test
@@ -215,6 +215,10 @@ class DefaultPolicyTest {
             assertThat(policy.decide(input(starved, rung, 0, TARGET, 0, 0.5, 3.0, 100, true)).dropNextGop())
                     .as("at %s", rung).isFalse();
         }
+    }
+
+    private boolean dropsAt240p(LinkEstimates e, double absorbable, double inFlight, double starved) {
+        return policy.decide(input(e, Rung.R240P, 0, TARGET, absorbable, inFlight, starved, 100, true)).dropNextGop();
     }
 
     private static LinkEstimates estimates(double latest, double mean, double received) {

@@ -54,7 +54,8 @@ class PlaybackCursorTest {
         assertThat(next.dueWallMicros()).isEqualTo(T0 + video.gopStartMicros(2));
         assertThat(next.configFirst()).as("the same rung needs no new configuration").isFalse();
         cursor.advance();
-        assertThat(cursor.peek().timelinePtsMicros()).as("and nothing more is dropped").isGreaterThan(video.gopStartMicros(2));
+        assertThat(cursor.peek().timelinePtsMicros()).as("and nothing more is dropped")
+                .isGreaterThan(video.gopStartMicros(2));
     }
 
     @Test
