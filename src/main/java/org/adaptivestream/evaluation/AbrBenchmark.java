@@ -17,7 +17,7 @@ import org.adaptivestream.trace.CapacityTrace;
 /**
  * Runs named policies over traces with a {@link SessionRunner}, scores each session against
  * the trace's offline optimum and its best rung-only plan (both always from the simulator's
- * model) and summarises. When the runner is not the simulator, every policy is also simulated
+ * model) and summarises, with the plan that freezes least beside them as the stall floor. When the runner is not the simulator, every policy is also simulated
  * on every trace, so the report shows how well the simulation predicts the real sessions.
  */
 public final class AbrBenchmark {
@@ -25,6 +25,8 @@ public final class AbrBenchmark {
     public static final String OPTIMUM = "optimum";
     /** The summary row of {@link OfflineOptimum#solveRungOnly}'s plans. */
     public static final String RUNG_ONLY_OPTIMUM = "rung-only optimum";
+    /** The summary row of {@link OfflineOptimum#solveLeastStall}'s plans: the stall no policy goes under. */
+    public static final String LEAST_STALL = "least-stall plan";
 
     private final Simulator model;
     private final SessionRunner runner;
@@ -71,12 +73,14 @@ public final class AbrBenchmark {
         try {
             List<Future<OptimumResult>> optima = new ArrayList<>();
             List<Future<OptimumResult>> rungOnlyOptima = new ArrayList<>();
+            List<Future<SessionResult>> leastStall = new ArrayList<>();
             List<Map<String, Future<SessionResult>>> foresight = new ArrayList<>();
             List<Map<String, List<Future<SessionResult>>>> sessions = new ArrayList<>();
             List<Map<String, Future<SessionResult>>> simulated = new ArrayList<>();
             for (CapacityTrace t : traces) {
                 optima.add(pool.submit(() -> OfflineOptimum.solve(model.model(t))));
                 rungOnlyOptima.add(pool.submit(() -> OfflineOptimum.solveRungOnly(model.model(t))));
+                leastStall.add(pool.submit(() -> OfflineOptimum.solveLeastStall(model.model(t))));
                 Map<String, Future<SessionResult>> views = new LinkedHashMap<>();
                 for (double seconds : foresightSeconds) {
                     for (boolean drops : new boolean[] {false, true}) {
@@ -126,7 +130,7 @@ public final class AbrBenchmark {
                 scores.add(new TraceScore(traces.get(i).name(), plan.mediaSeconds(),
                         traces.get(i).meanBitsPerSecond() / 1e6, ceiling, plan.qoe(), rungOnly.qoe(),
                         PolicyScore.of(plan, ceiling, rungOnly.qoe()), PolicyScore.of(rungOnly, ceiling, rungOnly.qoe()),
-                        foresightScores, byPolicy, simulatedQoe));
+                        PolicyScore.of(leastStall.get(i).get().metrics(), ceiling, rungOnly.qoe()), foresightScores, byPolicy, simulatedQoe));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -140,6 +144,7 @@ public final class AbrBenchmark {
         double ceilingSum = scores.stream().mapToDouble(TraceScore::ceilingQoe).sum();
         summary.add(summarise(OPTIMUM, scores.stream().map(TraceScore::optimum).toList(), ceilingSum));
         summary.add(summarise(RUNG_ONLY_OPTIMUM, scores.stream().map(TraceScore::rungOnly).toList(), ceilingSum));
+        summary.add(summarise(LEAST_STALL, scores.stream().map(TraceScore::leastStall).toList(), ceilingSum));
         if (!scores.isEmpty()) {
             for (String view : scores.get(0).foresight().keySet()) {
                 summary.add(summarise(view, scores.stream().map(s -> s.foresight().get(view)).toList(), ceilingSum));

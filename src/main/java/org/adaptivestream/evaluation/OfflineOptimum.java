@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.adaptivestream.media.Rung;
 
 /**
@@ -33,6 +34,9 @@ import org.adaptivestream.media.Rung;
  * {@link #solveRungOnly}: the same, but skipping only where the lag limit forces it. There the pruning is no longer exact (a state that
  * must send may end behind one that was forced to skip), so it is the best rung-only plan
  * this search finds: a lower bound on the true one, with the full optimum above both.
+ *
+ * <p>A third search, {@link #solveLeastStall}, scores stall alone instead of QoE: how much
+ * freezing the link forces on any plan, however it trades picture for it.
  */
 public final class OfflineOptimum {
 
@@ -41,17 +45,27 @@ public final class OfflineOptimum {
     private final StreamingModel model;
     private final boolean dropsOnPurpose;
     private final boolean groupByForcedSkip;
+    private final Rung[] choices;
+    /** What a GOP adds to a plan's value, which the search maximises. */
+    private final ToDoubleFunction<GopOutcome> value;
     private final double[][] switchCost = new double[RUNGS.length][RUNGS.length];
 
     private OfflineOptimum(StreamingModel model, boolean dropsOnPurpose, boolean groupByForcedSkip) {
-        this.model = model;
-        this.dropsOnPurpose = dropsOnPurpose;
-        this.groupByForcedSkip = groupByForcedSkip;
+        this(model, dropsOnPurpose, groupByForcedSkip, RUNGS, GopOutcome::qoe);
         for (Rung a : RUNGS) {
             for (Rung b : RUNGS) {
                 switchCost[a.ordinal()][b.ordinal()] = model.qoe().switchPenalty(a, b);
             }
         }
+    }
+
+    private OfflineOptimum(StreamingModel model, boolean dropsOnPurpose, boolean groupByForcedSkip, Rung[] choices,
+            ToDoubleFunction<GopOutcome> value) {
+        this.model = model;
+        this.dropsOnPurpose = dropsOnPurpose;
+        this.groupByForcedSkip = groupByForcedSkip;
+        this.choices = choices;
+        this.value = value;
     }
 
     /** The ceiling: no policy scores more (but see the class comment on switches made mid-GOP). */
@@ -69,6 +83,21 @@ public final class OfflineOptimum {
         OptimumResult across = new OfflineOptimum(model, false, false).solve();
         OptimumResult grouped = new OfflineOptimum(model, false, true).solve();
         return across.ceilingQoe() >= grouped.ceilingQoe() ? across : grouped;
+    }
+
+    /**
+     * The plan that freezes least, knowing the whole trace: the lowest rung throughout (fewer
+     * bits never arrive later), dropping GOPs where that shortens the freezes, each GOP valued
+     * only by its stall (a dropped GOP is frozen for all of it). The search is exact, as
+     * {@link #solve}'s: with one rung and no switch penalty, a state that drains no later with
+     * no more stall so far is never worse. Its stall ratio is a floor no policy goes under on
+     * the trace (see the class comment on switches made mid-GOP); what the link imposes,
+     * whatever the policy.
+     */
+    public static SessionResult solveLeastStall(StreamingModel model) {
+        Window least = new OfflineOptimum(model, true, false, new Rung[] {Rung.lowest()}, g -> -g.stallSeconds())
+                .search(StreamState.START, 0, model.gopCount());
+        return Simulator.replay("least-stall plan", least.plan, model);
     }
 
     /**
@@ -106,23 +135,23 @@ public final class OfflineOptimum {
         int peak = 1;
         for (int k = from; k < to; k++) {
             double nextRelease = model.releaseSeconds(k) + model.config().gopSeconds();
-            Front candidates = new Front(front.size * (RUNGS.length + 1));
+            Front candidates = new Front(front.size * (choices.length + 1));
             for (int i = 0; i < front.size; i++) {
                 StreamState s = new StreamState(front.busy[i], front.rung[i] < 0 ? null : RUNGS[front.rung[i]]);
                 boolean forced = model.mustSkip(s, k);
                 if (forced || dropsOnPurpose) {
                     GopOutcome skipped = model.skip(s, k);
                     candidates.add(Math.max(s.busyUntilSeconds(), nextRelease), front.rung[i],
-                            front.value[i] + skipped.qoe(), i, true);
+                            front.value[i] + value.applyAsDouble(skipped), i, true);
                 }
                 if (forced) {
                     continue;
                 }
-                for (Rung r : RUNGS) {
+                for (Rung r : choices) {
                     GopOutcome g = model.step(s, k, r);
                     // Draining before the next release is the same as draining at it.
                     candidates.add(Math.max(g.next().busyUntilSeconds(), nextRelease), (byte) r.ordinal(),
-                            front.value[i] + g.qoe(), i, false);
+                            front.value[i] + value.applyAsDouble(g), i, false);
                 }
             }
             front = undominated(candidates, k + 1);

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param planQoe     the optimum's plan streamed exactly (at most the ceiling)
  * @param rungOnlyQoe the best plan found that drops no GOP on purpose ({@link OfflineOptimum#solveRungOnly})
  * @param rungOnly    that plan's score
+ * @param leastStall  the score of the plan that freezes least ({@link OfflineOptimum#solveLeastStall}): its
+ *                    stall ratio is the trace's floor
  * @param foresight   by row name, the clairvoyants with a short view ({@link ForesightOptimum}) that
  *                    were asked for; empty, and left out of JSON, otherwise
  * @param policies    by policy name, in the order run
@@ -19,7 +21,7 @@ import java.util.Map;
  *                    and left out of JSON, in simulation
  */
 public record TraceScore(String trace, double seconds, double meanCapacityMbps, double ceilingQoe, double planQoe,
-        double rungOnlyQoe, PolicyScore optimum, PolicyScore rungOnly,
+        double rungOnlyQoe, PolicyScore optimum, PolicyScore rungOnly, PolicyScore leastStall,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, PolicyScore> foresight, Map<String, PolicyScore> policies,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> simulatedQoe) {
 

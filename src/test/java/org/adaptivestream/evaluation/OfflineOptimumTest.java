@@ -100,6 +100,61 @@ class OfflineOptimumTest {
         return drops;
     }
 
+    @ParameterizedTest
+    @MethodSource("traces")
+    void leastStall_streamsOnlyTheLowestRung_andNoPolicyNorOptimumFreezesLess(CapacityTrace trace) {
+        Simulator sim = ScriptedTraces.simulator(120);
+        StreamingModel model = sim.model(trace);
+        SessionResult least = OfflineOptimum.solveLeastStall(model);
+        double floor = least.metrics().stallSeconds();
+
+        assertThat(least.gops()).allMatch(g -> g.skipped() || g.rung() == Rung.lowest());
+        assertThat(OfflineOptimum.solve(model).planResult().metrics().stallSeconds()).isGreaterThanOrEqualTo(floor - 1e-9);
+        assertThat(OfflineOptimum.solveRungOnly(model).planResult().metrics().stallSeconds())
+                .isGreaterThanOrEqualTo(floor - 1e-9);
+        for (String name : PolicyRegistry.names()) {
+            double policy = sim.run(PolicyRegistry.create(name), model).metrics().stallSeconds();
+            assertThat(policy).as(name + " on " + trace.name()).isGreaterThanOrEqualTo(floor - 1e-9);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("shortLinks")
+    void leastStall_onAShortLink_isTheLeastOfEveryPlanAtEveryRung(CapacityTrace trace) {
+        StreamingModel model = ScriptedTraces.simulator(4).model(trace);
+
+        assertThat(OfflineOptimum.solveLeastStall(model).metrics().stallSeconds())
+                .isCloseTo(leastStallOfEveryPlan(model, 0, StreamState.START), within(1e-9));
+    }
+
+    /** Every rung, or a drop, for every GOP (8 GOPs: 5^8 plans at most). */
+    private static double leastStallOfEveryPlan(StreamingModel model, int k, StreamState state) {
+        if (k == model.gopCount()) {
+            return 0;
+        }
+        GopOutcome dropped = model.skip(state, k);
+        double least = dropped.stallSeconds() + leastStallOfEveryPlan(model, k + 1, dropped.next());
+        if (!model.mustSkip(state, k)) {
+            for (Rung r : Rung.values()) {
+                GopOutcome g = model.step(state, k, r);
+                least = Math.min(least, g.stallSeconds() + leastStallOfEveryPlan(model, k + 1, g.next()));
+            }
+        }
+        return least;
+    }
+
+    @Test
+    void leastStall_throughAnOutage_dropsAGopOnPurpose_andFreezesLessThanTheLowestRungThroughout() {
+        Simulator sim = ScriptedTraces.simulator(40);
+        StreamingModel model = sim.model(ScriptedTraces.outage(3e6, 15.2, 20, 40));
+        SessionResult least = OfflineOptimum.solveLeastStall(model);
+        List<Rung> plan = least.gops().stream().map(g -> g.skipped() ? null : g.rung()).toList();
+
+        assertThat(voluntaryDrops(model, plan)).isPositive();
+        assertThat(least.metrics().stallSeconds()).isPositive()
+                .isLessThan(sim.run(PolicyRegistry.create("static-240p"), model).metrics().stallSeconds());
+    }
+
     @Test
     void onAFastSteadyLink_streamsTheTopRungWithoutStalls() {
         OptimumResult optimum = OfflineOptimum.solve(ScriptedTraces.simulator(30).model(ScriptedTraces.steady(20e6, 30)));
