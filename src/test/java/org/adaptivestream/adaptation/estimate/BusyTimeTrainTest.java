@@ -47,6 +47,9 @@ class BusyTimeTrainTest {
         assertTrue(samples.size() >= 10, "samples: " + samples.size());
         for (BusyTimeTrain.Sample s : samples) {
             assertEquals(10e6, rate(s), 10e6 * 0.05);
+        }
+        // The first train ends after four frames (13 ms of busy link here), every later one fills its busy time.
+        for (BusyTimeTrain.Sample s : samples.subList(1, samples.size())) {
             assertTrue(s.busySeconds() >= BusyTimeTrain.MIN_TRAIN_SECONDS);
         }
     }
@@ -118,5 +121,32 @@ class BusyTimeTrainTest {
     void onALinkTooFastToFillATrain_aSampleStillComesEveryHalfSecond() {
         List<BusyTimeTrain.Sample> samples = stream(60, 0.4e6 / 30, t -> 1e9);
         assertTrue(samples.size() >= 3, "samples in 2 s: " + samples.size());
+    }
+
+    @Test
+    void onALinkTooFastToFillATrain_theFirstSampleComesAfterFourFrames_andAgainAfterAReset() {
+        BusyTimeTrain train = new BusyTimeTrain();
+        for (int round = 0; round < 2; round++) {
+            List<Integer> counts = framesPerSample(train, 40, 0.4e6 / 30);
+            assertEquals(4, counts.get(0), "round " + round + ": " + counts);
+            assertTrue(counts.size() >= 3 && counts.subList(1, counts.size()).stream().allMatch(n -> n >= 15),
+                    "round " + round + ": " + counts);
+            train.reset();
+        }
+    }
+
+    /** How many frames each sample took, frames sent every frame interval over a link far faster than them. */
+    private static List<Integer> framesPerSample(BusyTimeTrain train, int frames, double frameBits) {
+        List<Integer> counts = new ArrayList<>();
+        int inTrain = 0;
+        for (int i = 0; i < frames; i++) {
+            double send = i * FRAME_INTERVAL;
+            inTrain++;
+            if (train.onFrame(send, send + PROPAGATION + 0.0001, frameBits, PROPAGATION) != null) {
+                counts.add(inTrain);
+                inTrain = 0;
+            }
+        }
+        return counts;
     }
 }
