@@ -19,9 +19,9 @@ public final class CapacityEstimator {
 
     public static final double DEFAULT_WINDOW_SECONDS = 4.0;
     /**
-     * One train: it already spans 20 ms of busy link or half a second of stream, and until the
-     * first estimate a fast link plays the start rung (480p where 1080p fits: 4 points of QoE
-     * lost per second).
+     * One train: it already spans 20 ms of busy link or a stretch of stream (the first a tenth
+     * of a second, see {@link BusyTimeTrain}), and until the first estimate a fast link plays
+     * the start rung (480p where 1080p fits: 4 points of QoE lost per second).
      */
     public static final int DEFAULT_MIN_SAMPLES = 1;
     /** Bursts smaller than this span too few packets for their timing to mean anything. */
