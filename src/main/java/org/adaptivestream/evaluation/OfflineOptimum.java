@@ -48,6 +48,7 @@ public final class OfflineOptimum {
     private final Rung[] choices;
     /** What a GOP adds to a plan's value, which the search maximises. */
     private final ToDoubleFunction<GopOutcome> value;
+    /** The switch penalties between rungs; all zero when the search scores stall alone. */
     private final double[][] switchCost = new double[RUNGS.length][RUNGS.length];
 
     private OfflineOptimum(StreamingModel model, boolean dropsOnPurpose, boolean groupByForcedSkip) {
