@@ -17,8 +17,9 @@ import org.adaptivestream.trace.CapacityTrace;
 /**
  * Runs named policies over traces with a {@link SessionRunner}, scores each session against
  * the trace's offline optimum and its best rung-only plan (both always from the simulator's
- * model) and summarises, with the plan that freezes least beside them as the stall floor. When the runner is not the simulator, every policy is also simulated
- * on every trace, so the report shows how well the simulation predicts the real sessions.
+ * model) and summarises, with the plan that freezes least beside them as the stall floor. When
+ * the runner is not the simulator, every policy is also simulated on every trace, so the report
+ * shows how well the simulation predicts the real sessions.
  */
 public final class AbrBenchmark {
 
@@ -130,7 +131,8 @@ public final class AbrBenchmark {
                 scores.add(new TraceScore(traces.get(i).name(), plan.mediaSeconds(),
                         traces.get(i).meanBitsPerSecond() / 1e6, ceiling, plan.qoe(), rungOnly.qoe(),
                         PolicyScore.of(plan, ceiling, rungOnly.qoe()), PolicyScore.of(rungOnly, ceiling, rungOnly.qoe()),
-                        PolicyScore.of(leastStall.get(i).get().metrics(), ceiling, rungOnly.qoe()), foresightScores, byPolicy, simulatedQoe));
+                        PolicyScore.of(leastStall.get(i).get().metrics(), ceiling, rungOnly.qoe()), foresightScores,
+                        byPolicy, simulatedQoe));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
