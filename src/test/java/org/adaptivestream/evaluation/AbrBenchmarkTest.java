@@ -143,6 +143,20 @@ class AbrBenchmarkTest {
     }
 
     @Test
+    void leastStallRow_freezesNoMoreThanAnyPolicy_andTheTableSaysWhatItIs() {
+        Simulator simulator = ScriptedTraces.simulator(SECONDS);
+        BenchmarkReport report = new AbrBenchmark(simulator, simulator).run("scripted",
+                List.of(ScriptedTraces.step(6e6, 4, 0.3e6, SECONDS)), List.of("default", "static-1080p", "static-240p"), 1);
+
+        double floor = report.summary().stream().filter(s -> s.policy().equals(AbrBenchmark.LEAST_STALL)).findFirst()
+                .orElseThrow().stallRatio();
+        assertThat(floor).isPositive();
+        assertThat(report.summary()).allSatisfy(s -> assertThat(s.stallRatio()).isGreaterThanOrEqualTo(floor - 1e-12));
+        assertThat(AbrBenchmark.markdown(report)).contains("| least-stall plan | ")
+                .contains("its stall ratio is the least any policy can have");
+    }
+
+    @Test
     void oneSession_hasNoRuns_andNoRunsInTheJsonOrTheTable() {
         BenchmarkReport report = new AbrBenchmark(ScriptedTraces.simulator(SECONDS), new CountingRunner())
                 .run("scripted", List.of(ScriptedTraces.steady(3e6, SECONDS)), List.of("default"), 1);
