@@ -30,8 +30,9 @@ final class BusyTimeTrain {
      * at its start rung: on a fast link the rest of a half-second span was worth 1.5 points of QoE
      * (simulated, on each Mahimahi LTE trace). Four frames at 30 fps are a keyframe and three
      * more; a link that carries those of 480p, the real client's start rung, in under {@link
-     * #MIN_TRAIN_SECONDS} carries at least 9.7 Mbit/s, nearly twice what 1080p needs, so a rough
-     * figure decides the same rung as a precise one.
+     * #MIN_TRAIN_SECONDS} carries at least 9.7 Mbit/s by the nominal GOP sizes (a keyframe four
+     * times a frame), nearly twice what 1080p needs, so a rough figure decides the same rung as a
+     * precise one.
      */
     static final double FIRST_TRAIN_SPAN_SECONDS = 0.1;
 
