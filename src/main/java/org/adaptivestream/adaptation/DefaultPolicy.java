@@ -83,6 +83,20 @@ public final class DefaultPolicy implements AdaptationPolicy {
      */
     public static final double UP_HEADROOM = 1.08;
     /**
+     * The current rung and those above it are planned on the capacity divided by 1 + this × the
+     * share of recent time the stream froze while the link kept delivering ({@link FreezeShare})
+     * × the top rung's bitrate over the current rung's. The estimates say what the link carries
+     * on average; a rung that still freezes at 150 ms of playout delay fits the average but not
+     * the link's unevenness, and without this the plan kept choosing it (480p on an EVDO uplink
+     * read at 1.0–1.7 Mbit/s for 18 s, frozen 4 s of every 20). The bitrate ratio is the
+     * score's: a second frozen costs the top rung's Mbit/s, a large share of what a low rung
+     * earns and a small one of what the top rung does, so 1080p frozen a tenth of the time still
+     * beats 720p and is planned on capacity / 1.04, where 480p frozen as often is planned on
+     * capacity / 1.2. Swept from 0.25 to 0.8 in simulation; from 0.6 the Mahimahi traces lose
+     * (docs/BENCHMARKS.md, "A rung that keeps freezing").
+     */
+    public static final double FREEZE_MARGIN = 0.4;
+    /**
      * How long the link must have been starved ({@link StarvationClock}) before the policy asks
      * the server to leave a GOP unsent. An LTE link's stops of up to a second read as starved
      * for a moment and then deliver everything queued at once, so a GOP dropped in them is a
@@ -111,13 +125,17 @@ public final class DefaultPolicy implements AdaptationPolicy {
         // A higher rung must fit both the latest capacity and the window's, with headroom: one fast moment is no recovery.
         double sustained = Math.min(now, later) / UP_HEADROOM;
 
+        // The current rung froze lately while the link kept delivering: it and those above it need more than the estimate.
+        double freezeMargin = 1 + FREEZE_MARGIN * in.freezeShare()
+                * ladder.megabitsPerSecond(Rung.highest()) / ladder.megabitsPerSecond(current);
         Rung best = current;
         double bestScore = Double.NEGATIVE_INFINITY;
         double currentScore = Double.NaN;
         for (Rung rung : Rung.values()) {
             boolean higher = rung.ordinal() > current.ordinal();
-            double score = planScore(ladder, current, rung, higher ? sustained : now, higher ? sustained : later,
-                    buffer, in.targetBufferSeconds(), absorbable);
+            double margin = rung.ordinal() >= current.ordinal() ? freezeMargin : 1;
+            double score = planScore(ladder, current, rung, (higher ? sustained : now) / margin,
+                    (higher ? sustained : later) / margin, buffer, in.targetBufferSeconds(), absorbable);
             if (rung == current) {
                 currentScore = score;
             }
@@ -126,9 +144,11 @@ public final class DefaultPolicy implements AdaptationPolicy {
                 best = rung;
             }
         }
-        String why = String.format(Locale.ROOT, "default: capacity %s now, %s later, buffer %s%s: %s scores %.1f over %.0f s, %s %.1f",
+        String why = String.format(Locale.ROOT, "default: capacity %s now, %s later, buffer %s%s%s: %s scores %.1f over %.0f s, %s %.1f",
                 Ladder.mbps(now), Ladder.mbps(later), Ladder.millis(buffer),
                 absorbable > 0 ? " (+" + Ladder.millis(absorbable) + " absorbable)" : "",
+                in.freezeShare() > 0 ? String.format(Locale.ROOT, ", frozen %.0f %% lately: %s and up planned on capacity / %.2f",
+                        100 * in.freezeShare(), current.label(), freezeMargin) : "",
                 best.label(), bestScore, steps(in.targetBufferSeconds() + absorbable) * STEP_SECONDS,
                 current.label(), currentScore);
         Rung requested = in.requestedRung();

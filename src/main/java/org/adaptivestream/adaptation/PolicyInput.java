@@ -23,6 +23,8 @@ import org.adaptivestream.media.Rung;
  * @param starvedSeconds     how long the link's sustained capacity (the lower of the 4 s and 2 s
  *                           windows') has stayed under the lowest rung's bitrate
  *                           ({@link StarvationClock}); 0 if it is not
+ * @param freezeShare        the share of recent time playback froze with the stream only just
+ *                           behind ({@link FreezeShare}): how badly a rung that almost fits fits
  * @param stalled            playback is waiting for a late frame right now
  * @param lastStallEndSeconds when the last stall ended, empty if there has been none
  * @param currentRung        the rung of the video arriving now
@@ -39,6 +41,7 @@ public record PolicyInput(
         double absorbableSeconds,
         double inFlightSeconds,
         double starvedSeconds,
+        double freezeShare,
         boolean stalled,
         OptionalDouble lastStallEndSeconds,
         Rung currentRung,
@@ -54,6 +57,9 @@ public record PolicyInput(
             throw new IllegalArgumentException("in flight and starved must be >= 0 s, not " + inFlightSeconds + " and "
                     + starvedSeconds);
         }
+        if (!(freezeShare >= 0 && freezeShare <= 1)) {
+            throw new IllegalArgumentException("freeze share must be within [0, 1], not " + freezeShare);
+        }
         Objects.requireNonNull(estimates, "estimates");
         Objects.requireNonNull(lastStallEndSeconds, "lastStallEndSeconds");
         Objects.requireNonNull(currentRung, "currentRung");
@@ -62,11 +68,11 @@ public record PolicyInput(
         Objects.requireNonNull(lastSwitchSeconds, "lastSwitchSeconds");
     }
 
-    /** An input from a client that plays at a fixed delay (nothing absorbable), on a link not starved. */
+    /** An input from a client that plays at a fixed delay (nothing absorbable), on a link not starved, with no recent freeze. */
     public PolicyInput(double timeSeconds, LinkEstimates estimates, double bufferSeconds, double targetBufferSeconds,
             boolean stalled, OptionalDouble lastStallEndSeconds, Rung currentRung, Rung requestedRung, Ladder ladder,
             OptionalDouble lastSwitchSeconds) {
-        this(timeSeconds, estimates, bufferSeconds, targetBufferSeconds, 0, 0, 0, stalled, lastStallEndSeconds,
+        this(timeSeconds, estimates, bufferSeconds, targetBufferSeconds, 0, 0, 0, 0, stalled, lastStallEndSeconds,
                 currentRung, requestedRung, ladder, lastSwitchSeconds);
     }
 
@@ -89,7 +95,7 @@ public record PolicyInput(
 
     public PolicyInput withEstimates(LinkEstimates newEstimates) {
         return new PolicyInput(timeSeconds, newEstimates, bufferSeconds, targetBufferSeconds, absorbableSeconds,
-                inFlightSeconds, starvedSeconds, stalled, lastStallEndSeconds, currentRung, requestedRung, ladder,
-                lastSwitchSeconds);
+                inFlightSeconds, starvedSeconds, freezeShare, stalled, lastStallEndSeconds, currentRung, requestedRung,
+                ladder, lastSwitchSeconds);
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.adaptivestream.adaptation.AdaptationController;
 import org.adaptivestream.adaptation.Decision;
+import org.adaptivestream.adaptation.FreezeShare;
 import org.adaptivestream.adaptation.Ladder;
 import org.adaptivestream.adaptation.PolicyInput;
 import org.adaptivestream.adaptation.PolicyRegistry;
@@ -79,6 +80,8 @@ public final class StreamingClient implements AutoCloseable {
     private final LinkMeasurements link = new LinkMeasurements(metrics, startMicros);
     /** Touched only by the control loop. */
     private final StarvationClock starvation = new StarvationClock();
+    /** Touched only by the control loop. */
+    private final FreezeShare freezes = new FreezeShare();
     private volatile ServerConnection connection;
     private volatile CompletableFuture<List<VideoInfo>> pendingCatalog;
     private volatile Playout playout;
@@ -449,10 +452,12 @@ public final class StreamingClient implements AutoCloseable {
         LinkEstimates estimates = link.estimates(now);
         Ladder ladder = ladder(request.video);
         double oneWay = estimates.rttMinSeconds().orElse(0) / 2;
+        double inFlight = link.inFlightSeconds(now, oneWay);
+        boolean stalled = current.isStalled(micros());
         PolicyInput input = new PolicyInput(now, estimates, current.bufferMicros() / 1e6,
-                current.targetDelayMicros() / 1e6, current.absorbableMicros() / 1e6, link.inFlightSeconds(now, oneWay),
-                starvation.update(now, estimates, ladder), current.isStalled(micros()), lastStallEndSeconds, arriving,
-                requested, ladder, lastSwitchSeconds);
+                current.targetDelayMicros() / 1e6, current.absorbableMicros() / 1e6, inFlight,
+                starvation.update(now, estimates, ladder), freezes.update(now, stalled, inFlight, lastSwitchSeconds), stalled,
+                lastStallEndSeconds, arriving, requested, ladder, lastSwitchSeconds);
         Decision decision = adaptation.decide(input);
         ServerConnection server = connection;
         if (decision.dropNextGop() && server != null && server.dropsGops()) {

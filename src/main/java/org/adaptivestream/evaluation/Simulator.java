@@ -6,6 +6,7 @@ import java.util.OptionalDouble;
 import java.util.PriorityQueue;
 import org.adaptivestream.adaptation.AdaptationPolicy;
 import org.adaptivestream.adaptation.Decision;
+import org.adaptivestream.adaptation.FreezeShare;
 import org.adaptivestream.adaptation.InFlightVideo;
 import org.adaptivestream.adaptation.Ladder;
 import org.adaptivestream.adaptation.PolicyInput;
@@ -143,6 +144,7 @@ public final class Simulator implements SessionRunner {
         private OptionalDouble lastStallEnd = OptionalDouble.empty();
         private OptionalDouble lastSwitch = OptionalDouble.empty();
         private final StarvationClock starvation = new StarvationClock();
+        private final FreezeShare freezes = new FreezeShare();
         private final InFlightVideo inFlight = new InFlightVideo();
         /** When the client's request to drop a GOP reaches the server; infinite when none is on its way. */
         private double dropReachesServerSeconds = Double.POSITIVE_INFINITY;
@@ -307,10 +309,11 @@ public final class Simulator implements SessionRunner {
             boolean stalled = anyArrived && dueSeconds < t;
             LinkEstimates estimates = estimators.snapshot(t);
             double oneWay = estimates.rttMinSeconds().orElse(0) / 2;
+            double inFlightSeconds = inFlight.seconds(t, oneWay);
             // This client keeps its fixed delay through a stall, so it has no lateness to absorb.
-            PolicyInput input = new PolicyInput(t, estimates, buffer, config.targetDelaySeconds(), 0,
-                    inFlight.seconds(t, oneWay), starvation.update(t, estimates, ladder), stalled, lastStallEnd, arriving,
-                    requested, ladder, lastSwitch);
+            PolicyInput input = new PolicyInput(t, estimates, buffer, config.targetDelaySeconds(), 0, inFlightSeconds,
+                    starvation.update(t, estimates, ladder), freezes.update(t, stalled, inFlightSeconds, lastSwitch), stalled,
+                    lastStallEnd, arriving, requested, ladder, lastSwitch);
             Decision d = policy.decide(input);
             if (d.dropNextGop()) {
                 // A second request before the drop is made still drops one GOP, as on the real server.

@@ -248,7 +248,7 @@ class DefaultPolicyTest {
     private static PolicyInput input(LinkEstimates e, Rung current, double buffer, double target, double absorbable,
             double inFlight, double starved, double secondsSinceSwitch, boolean stalled) {
         double now = 100;
-        return new PolicyInput(now, e, buffer, target, absorbable, inFlight, starved, stalled, OptionalDouble.empty(),
+        return new PolicyInput(now, e, buffer, target, absorbable, inFlight, starved, 0, stalled, OptionalDouble.empty(),
                 current, current, LADDER, OptionalDouble.of(now - secondsSinceSwitch));
     }
 }
