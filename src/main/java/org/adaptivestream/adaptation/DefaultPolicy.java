@@ -29,6 +29,11 @@ import org.adaptivestream.media.Rung;
  *       on a saturated link it already is the receive rate, and in a dead spell the receive
  *       rate says nothing of the link a moment later (capping by it sent 1080p to 240p on
  *       short gaps of an LTE link).</li>
+ *   <li><b>A rung that keeps freezing.</b> The estimates say what the link carries on average,
+ *       not how unevenly. A rung that froze lately while the link kept delivering ({@link
+ *       FreezeShare}) is planned, with every rung above it, on the capacity divided by a margin
+ *       that grows with that share and with how little the rung earns against the cost of a
+ *       frozen second ({@link #FREEZE_MARGIN}).</li>
  *   <li><b>Hysteresis.</b> Down whenever a lower rung's plan scores better. Up only
  *       {@link #MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP} after the last switch and
  *       {@link #MIN_SECONDS_AFTER_STALL_FOR_UP} after the last stall: one good sample after a

@@ -61,6 +61,24 @@ class DefaultPolicyTest {
     }
 
     @Test
+    void aRungThatKeepsFreezing_isLeftThoughTheEstimatesSayItFits() {
+        LinkEstimates uneven = estimates(1.3e6, 1.3e6, 1e6);
+        assertThat(policy.decide(frozenLately(uneven, Rung.R480P, 0)).rung()).isEqualTo(Rung.R480P);
+
+        Decision d = policy.decide(frozenLately(uneven, Rung.R480P, 0.2));
+        assertThat(d.rung()).isEqualTo(Rung.R240P);
+        assertThat(d.reason()).contains("frozen 20 % lately: 480p and up planned on capacity / 1.40");
+    }
+
+    @Test
+    void theTopRungFrozenAsOften_keepsIt_forAFreezeCostsItLessOfWhatItEarns() {
+        LinkEstimates fits = estimates(6e6, 6e6, 5e6);
+        Decision d = policy.decide(frozenLately(fits, Rung.R1080P, 0.2));
+        assertThat(d.rung()).isEqualTo(Rung.R1080P);
+        assertThat(d.reason()).contains("1080p and up planned on capacity / 1.08");
+    }
+
+    @Test
     void up_waitsForTheHoldTimesAfterASwitchAndAfterAStall() {
         LinkEstimates plenty = estimates(20e6, 20e6, 1e6);
         double soon = DefaultPolicy.MIN_SECONDS_BETWEEN_SWITCHES_FOR_UP - 0.5;
@@ -247,8 +265,17 @@ class DefaultPolicyTest {
 
     private static PolicyInput input(LinkEstimates e, Rung current, double buffer, double target, double absorbable,
             double inFlight, double starved, double secondsSinceSwitch, boolean stalled) {
+        return input(e, current, buffer, target, absorbable, inFlight, starved, 0, secondsSinceSwitch, stalled);
+    }
+
+    private static PolicyInput input(LinkEstimates e, Rung current, double buffer, double target, double absorbable,
+            double inFlight, double starved, double freezeShare, double secondsSinceSwitch, boolean stalled) {
         double now = 100;
-        return new PolicyInput(now, e, buffer, target, absorbable, inFlight, starved, 0, stalled, OptionalDouble.empty(),
-                current, current, LADDER, OptionalDouble.of(now - secondsSinceSwitch));
+        return new PolicyInput(now, e, buffer, target, absorbable, inFlight, starved, freezeShare, stalled,
+                OptionalDouble.empty(), current, current, LADDER, OptionalDouble.of(now - secondsSinceSwitch));
+    }
+
+    private static PolicyInput frozenLately(LinkEstimates e, Rung current, double freezeShare) {
+        return input(e, current, TARGET, TARGET, 0, 0, 0, freezeShare, 100, false);
     }
 }
