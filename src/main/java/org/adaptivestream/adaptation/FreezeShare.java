@@ -28,8 +28,9 @@ public final class FreezeShare {
     /**
      * A freeze this soon after the arriving rung changed is the switch's: a way up sends the new
      * rung's keyframe and its frames so far at once, and on a link with little to spare that
-     * freezes for a moment however well the rung fits after it. Counted, it sent 480p back to
-     * 240p after every way up on a link that carried 480p.
+     * freezes for a moment however well the rung fits after it. Counted, on a link alternating
+     * 1.6 and 0.8 Mbit/s every half second, which carries 480p, the default left 480p after
+     * every way up more often (docs/BENCHMARKS.md, "A rung that keeps freezing").
      */
     public static final double SETTLE_SECONDS = 0.3;
 
@@ -41,7 +42,8 @@ public final class FreezeShare {
      * the arriving rung last changed (empty if it never has).
      */
     public double update(double nowSeconds, boolean stalled, double inFlightSeconds, OptionalDouble lastSwitchSeconds) {
-        double sinceSwitch = lastSwitchSeconds.isPresent() ? nowSeconds - lastSwitchSeconds.getAsDouble() : Double.POSITIVE_INFINITY;
+        double sinceSwitch = lastSwitchSeconds.isPresent()
+                ? nowSeconds - lastSwitchSeconds.getAsDouble() : Double.POSITIVE_INFINITY;
         if (!Double.isNaN(lastSeconds) && nowSeconds > lastSeconds) {
             double dt = nowSeconds - lastSeconds;
             frozenSeconds *= Math.exp(-dt / TIME_CONSTANT_SECONDS);

@@ -456,8 +456,8 @@ public final class StreamingClient implements AutoCloseable {
         boolean stalled = current.isStalled(micros());
         PolicyInput input = new PolicyInput(now, estimates, current.bufferMicros() / 1e6,
                 current.targetDelayMicros() / 1e6, current.absorbableMicros() / 1e6, inFlight,
-                starvation.update(now, estimates, ladder), freezes.update(now, stalled, inFlight, lastSwitchSeconds), stalled,
-                lastStallEndSeconds, arriving, requested, ladder, lastSwitchSeconds);
+                starvation.update(now, estimates, ladder), freezes.update(now, stalled, inFlight, lastSwitchSeconds),
+                stalled, lastStallEndSeconds, arriving, requested, ladder, lastSwitchSeconds);
         Decision decision = adaptation.decide(input);
         ServerConnection server = connection;
         if (decision.dropNextGop() && server != null && server.dropsGops()) {
