@@ -130,7 +130,7 @@ public final class DefaultPolicy implements AdaptationPolicy {
         // A higher rung must fit both the latest capacity and the window's, with headroom: one fast moment is no recovery.
         double sustained = Math.min(now, later) / UP_HEADROOM;
 
-        // The current rung froze lately while the link kept delivering: it, and any rung above it, needs more than estimated.
+        // The current rung froze lately while the link kept delivering: it and the rungs above need more than estimated.
         double freezeMargin = 1 + FREEZE_MARGIN * in.freezeShare()
                 * ladder.megabitsPerSecond(Rung.highest()) / ladder.megabitsPerSecond(current);
         Rung best = current;
@@ -153,7 +153,8 @@ public final class DefaultPolicy implements AdaptationPolicy {
                 "default: capacity %s now, %s later, buffer %s%s%s: %s scores %.1f over %.0f s, %s %.1f",
                 Ladder.mbps(now), Ladder.mbps(later), Ladder.millis(buffer),
                 absorbable > 0 ? " (+" + Ladder.millis(absorbable) + " absorbable)" : "",
-                in.freezeShare() > 0 ? String.format(Locale.ROOT, ", frozen %.0f %% lately: %s and up planned on capacity / %.2f",
+                in.freezeShare() > 0 ? String.format(Locale.ROOT,
+                        ", frozen %.0f %% lately: %s and up planned on capacity / %.2f",
                         100 * in.freezeShare(), current.label(), freezeMargin) : "",
                 best.label(), bestScore, steps(in.targetBufferSeconds() + absorbable) * STEP_SECONDS,
                 current.label(), currentScore);

@@ -312,8 +312,8 @@ public final class Simulator implements SessionRunner {
             double inFlightSeconds = inFlight.seconds(t, oneWay);
             // This client keeps its fixed delay through a stall, so it has no lateness to absorb.
             PolicyInput input = new PolicyInput(t, estimates, buffer, config.targetDelaySeconds(), 0, inFlightSeconds,
-                    starvation.update(t, estimates, ladder), freezes.update(t, stalled, inFlightSeconds, lastSwitch), stalled,
-                    lastStallEnd, arriving, requested, ladder, lastSwitch);
+                    starvation.update(t, estimates, ladder), freezes.update(t, stalled, inFlightSeconds, lastSwitch),
+                    stalled, lastStallEnd, arriving, requested, ladder, lastSwitch);
             Decision d = policy.decide(input);
             if (d.dropNextGop()) {
                 // A second request before the drop is made still drops one GOP, as on the real server.
