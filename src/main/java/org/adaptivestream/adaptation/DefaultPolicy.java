@@ -50,7 +50,7 @@ import org.adaptivestream.media.Rung;
  *       to leave that GOP unsent: the link drains, and the GOP after it arrives in time, where
  *       sending every GOP late freezes the picture through all of them. This is what the offline optimum does
  *       through outages, and the simulated gain on links under the lowest rung is large
- *       (docs/BENCHMARKS.md).</li>
+ *       (docs/ADAPTATION-LOG.md).</li>
  *   <li><b>A switch asked for counts as made.</b> The server makes most switches at once, from
  *       the current GOP's keyframe, while the video it sent before still arrives in the old
  *       rung. So while a switch is on its way only a lower rung replaces it: asking for anything
@@ -98,7 +98,7 @@ public final class DefaultPolicy implements AdaptationPolicy {
      * earns and a small one of what the top rung does, so 1080p frozen a tenth of the time still
      * beats 720p and is planned on capacity / 1.04, where 480p frozen as often is planned on
      * capacity / 1.2. Swept from 0.25 to 0.8 in simulation; from 0.6 the Mahimahi traces lose
-     * (docs/BENCHMARKS.md, "A rung that keeps freezing").
+     * (docs/ADAPTATION-LOG.md, "A rung that keeps freezing").
      */
     public static final double FREEZE_MARGIN = 0.4;
     /**
@@ -106,7 +106,7 @@ public final class DefaultPolicy implements AdaptationPolicy {
      * the server to leave a GOP unsent. An LTE link's stops of up to a second read as starved
      * for a moment and then deliver everything queued at once, so a GOP dropped in them is a
      * freeze for nothing; from 1 s it cost on the Mahimahi traces, at 2 s it no longer did
-     * (docs/BENCHMARKS.md, "GOPs a client asks to drop").
+     * (docs/ADAPTATION-LOG.md, "GOPs a client asks to drop").
      */
     public static final double STARVED_SECONDS_BEFORE_DROPPING = 2.0;
 
@@ -239,7 +239,7 @@ public final class DefaultPolicy implements AdaptationPolicy {
      * A plan is never later than this. It was the server's lag limit when that was 2 s; the
      * limit is now 0.5 s ({@code ServerConfig.DEFAULT_MAX_LAG}), but in simulation no decision
      * on the three trace sets changes for any cap from 0.35 s (that limit past the playout
-     * delay) to 20 s (BENCHMARKS.md, "Tuning the default's constants"), so it was left as it was.
+     * delay) to 20 s (ADAPTATION-LOG.md, "Tuning the default's constants"), so it was left as it was.
      */
     private static final double MAX_LATENESS_SECONDS = 2.0;
 }

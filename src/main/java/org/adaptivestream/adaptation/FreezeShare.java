@@ -30,7 +30,7 @@ public final class FreezeShare {
      * rung's keyframe and its frames so far at once, and on a link with little to spare that
      * freezes for a moment however well the rung fits after it. Counted, on a link alternating
      * 1.6 and 0.8 Mbit/s every half second, which carries 480p, the default left 480p after
-     * every way up more often (docs/BENCHMARKS.md, "A rung that keeps freezing").
+     * every way up more often (docs/ADAPTATION-LOG.md, "A rung that keeps freezing").
      */
     public static final double SETTLE_SECONDS = 0.3;
 

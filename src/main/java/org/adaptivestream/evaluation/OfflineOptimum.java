@@ -29,7 +29,7 @@ import org.adaptivestream.media.Rung;
  *
  * <p>That argument needs the optimum to drop a GOP on purpose (A may skip what B was forced
  * to skip), knowing the whole trace, and on links with outages it is worth a lot: it keeps the
- * link empty for the GOP after an outage (BENCHMARKS.md). A client can ask the server to drop
+ * link empty for the GOP after an outage (ADAPTATION-LOG.md). A client can ask the server to drop
  * a GOP ({@code protocol.DropGop}), but only on what it has seen; so there is a second search,
  * {@link #solveRungOnly}: the same, but skipping only where the lag limit forces it. There the pruning is no longer exact (a state that
  * must send may end behind one that was forced to skip), so it is the best rung-only plan

@@ -31,7 +31,7 @@ import org.adaptivestream.trace.CapacityTrace;
  * Fed a keyframe's crossing alone, the simulated estimate missed what the client's trains
  * show: a stream that fills the link at 1080p reads it as its trains do, one far below it as
  * its small frames do, and a slow train after a fast link is held back by the dead-spell filter
- * until the next one tells a stop from a slowdown (docs/BENCHMARKS.md, "The simulator measures
+ * until the next one tells a stop from a slowdown (docs/ADAPTATION-LOG.md, "The simulator measures
  * as the client does").
  *
  * <p>The policy decides every {@link #DECISION_PERIOD_SECONDS}, as the client's control loop

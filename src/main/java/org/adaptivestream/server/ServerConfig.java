@@ -43,7 +43,7 @@ public record ServerConfig(
      * shown. A session this far behind its schedule therefore skips to the GOP that is due; the
      * third of a second beyond the bound keeps a hiccup of the sender's own (a garbage-collector
      * pause, a late wake-up) from costing a GOP. After an LTE link's dead second the client's
-     * freeze ended 0.1–0.4 s sooner than with the earlier 2 s (docs/BENCHMARKS.md).
+     * freeze ended 0.1–0.4 s sooner than with the earlier 2 s (docs/ADAPTATION-LOG.md).
      */
     public static final Duration DEFAULT_MAX_LAG = Duration.ofMillis(500);
     /** Requests a client may send with no frame bigger than this; video only flows the other way. */

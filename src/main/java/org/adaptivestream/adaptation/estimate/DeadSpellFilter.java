@@ -6,7 +6,7 @@ package org.adaptivestream.adaptation.estimate;
  * waited out the stop has a long busy time that says nothing of the link's rate: counted as
  * capacity, one such wait pulled the window's estimate under the stream for as long as it
  * stayed in the window, seconds after the link was back, and the default policy left 1080p on
- * LTE links that carried it (docs/BENCHMARKS.md).
+ * LTE links that carried it (docs/ADAPTATION-LOG.md).
  *
  * <p>A train busy for at least {@link #MIN_SUSPECT_SECONDS} is held until the train after it.
  * If the trains on both sides of it crossed at least {@link #RESUME_RATIO} times faster, or it
